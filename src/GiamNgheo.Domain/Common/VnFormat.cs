@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace GiamNgheo.Domain.Common;
+
+/// Vietnamese number and date formats: 28.773 hộ; 6,03%; 25/11/2026.
+public static class VnFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+    public const string DateFormat = "dd/MM/yyyy";
+
+    public static string Number(long value) => value.ToString("#,0", Culture);
+    public static string Money(decimal value) => value.ToString("#,0", Culture);
+    public static string Percent(decimal ratio) => (ratio * 100m).ToString("0.00", Culture) + "%";
+    public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}
