@@ -46,6 +46,53 @@ public static class HouseholdFile
         new("malnourished", "Trẻ suy dinh dưỡng", false, false, Choices.YesNo.AllowedText, "Không"),
     ];
 
+    /// One member row in the file's column order — the exact inverse of <see cref="HouseholdFileParser"/>.
+    /// Household columns are written on the household's first row only.
+    public static string[] ToCells(string householdCode, string communeCode, HouseholdFacts h, MemberFacts m, bool firstRowOfHousehold, EthnicGroups ethnic)
+    {
+        static string YesNo(bool? b) => b is { } v ? Choices.YesNo.Label(v) : "";
+        var cells = new string[Columns.Count];
+        void Set(string key, string? value) => cells[IndexOf(key)] = value ?? "";
+        Set("household_code", householdCode);
+        if (firstRowOfHousehold)
+        {
+            Set("commune_code", communeCode);
+            Set("hamlet", h.Hamlet);
+            Set("address", h.Address);
+            Set("phone", h.Phone);
+            Set("area", h.Area is { } a ? Choices.Areas.Label(a) : "");
+            Set("income", h.Income12Months?.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
+            Set("housing_area", h.HousingAreaM2?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+            Set("durable_walls", YesNo(h.DurableWalls));
+            Set("durable_frame", YesNo(h.DurableFrame));
+            Set("durable_roof", YesNo(h.DurableRoof));
+            Set("water", h.Water is { } w ? Choices.WaterSources.Label(w) : "");
+            Set("latrine", h.Latrine is { } l ? Choices.Latrines.Label(l) : "");
+            Set("telecom", YesNo(h.UsesTelecom));
+            Set("tv", YesNo(h.HasTv));
+            Set("radio", YesNo(h.HasRadio));
+            Set("computer", YesNo(h.HasComputer));
+            Set("internet_phone", YesNo(h.HasInternetPhone));
+            Set("loudspeaker", YesNo(h.LoudspeakerReach));
+        }
+        Set("full_name", m.FullName);
+        Set("sex", Choices.Sexes.Label(m.Sex));
+        Set("date_of_birth", VnFormat.Date(m.DateOfBirth));
+        Set("relation", Choices.Relations.Label(m.Relation));
+        Set("citizen_id", m.CitizenId);
+        Set("ethnicity", ethnic.NameOf(m.EthnicCode));
+        Set("education", Choices.Educations.Label(m.Education));
+        Set("in_school", YesNo(m.InSchool));
+        Set("health_insurance", YesNo(m.HealthInsurance));
+        Set("employment", Choices.Employments.Label(m.Employment));
+        Set("disability", YesNo(m.Disability));
+        Set("meritorious", YesNo(m.Meritorious));
+        Set("social_protection", YesNo(m.SocialProtection));
+        Set("malnourished", YesNo(m.Malnourished));
+        for (var i = 0; i < cells.Length; i++) cells[i] ??= "";
+        return cells;
+    }
+
     public static int IndexOf(string key)
     {
         for (var i = 0; i < Columns.Count; i++) if (Columns[i].Key == key) return i;

@@ -72,6 +72,11 @@ public sealed partial class HouseholdFileParser(int year, Func<string, CommuneRe
         foreach (var row in rows)
             if (ParseMember(row, errors) is { } m) members.Add(new ParsedMember(row.Number, m));
 
+        foreach (var twin in members.GroupBy(m => (VietnameseText.Fold(m.Facts.FullName), m.Facts.DateOfBirth)).Where(g => g.Count() > 1))
+            foreach (var m in twin.Skip(1))
+                errors.Add(Error(rows.First(r => r.Number == m.Row), "full_name", m.Facts.FullName,
+                    $"Trùng họ tên và ngày sinh với dòng {twin.First().Row} trong cùng hộ; có thể bị nhập hai lần."));
+
         var heads = members.Count(m => m.Facts.Relation == Relation.Head);
         if (members.Count == rows.Count && heads != 1)
             errors.Add(Error(first, "relation", null, heads == 0 ? "Hộ chưa có thành viên là Chủ hộ." : $"Hộ có {heads} người ghi là Chủ hộ; mỗi hộ đúng một chủ hộ."));
@@ -185,11 +190,7 @@ public sealed partial class HouseholdFileParser(int year, Func<string, CommuneRe
     {
         var text = Cell(r, key);
         if (text.Length == 0) return null;
-        // Officials write 36.000.000 (Vietnamese thousands) or 36000000; a comma is the decimal mark.
-        var normalized = text.Replace(" ", "").Replace(".", "").Replace(",", ".");
-        if (text.Count(c => c == '.') == 1 && !text.Contains(',') && text.Split('.')[1].Length != 3)
-            normalized = text.Replace(" ", ""); // "45.5" typed with a decimal point
-        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!VnFormat.TryParseNumber(text, out var value))
         {
             errors.Add(Error(r, key, text, "Phải là một số."));
             return null;

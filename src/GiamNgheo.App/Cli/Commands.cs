@@ -1,0 +1,230 @@
+using System.CommandLine;
+using System.Text.Json;
+using GiamNgheo.App.Web;
+using GiamNgheo.Data.Demo;
+using GiamNgheo.Data.Files;
+using GiamNgheo.Data.Households;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Units;
+
+namespace GiamNgheo.App.Cli;
+
+/// The `giamngheo` command line. Every command calls the same Data/Domain code as the pages and the API.
+public static class Commands
+{
+    private static readonly Option<string?> Db = new("--db")
+    {
+        Description = "Cơ sở dữ liệu: đường dẫn tệp SQLite, 'Data Source=…' hoặc chuỗi kết nối PostgreSQL 'Host=…' (mặc định: biến GIAMNGHEO_DB hoặc data/giamngheo.db)",
+        Recursive = true,
+    };
+
+    public static RootCommand Root()
+    {
+        var root = new RootCommand("GiamNgheo — hệ thống quản lý hộ nghèo, hộ cận nghèo");
+        root.Options.Add(Db);
+        root.Subcommands.Add(Serve());
+        root.Subcommands.Add(DbCommand());
+        root.Subcommands.Add(UnitsCommand());
+        root.Subcommands.Add(HouseholdsCommand());
+        root.Subcommands.Add(DemoCommand());
+        return root;
+    }
+
+    private static async Task<DatabaseTarget> OpenAsync(ParseResult pr, CancellationToken ct)
+    {
+        var target = DatabaseTarget.Resolve(pr.GetValue(Db));
+        await target.MigrateAsync(ct);
+        return target;
+    }
+
+    private static Command Serve()
+    {
+        var urls = new Option<string>("--urls") { Description = "Địa chỉ lắng nghe", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var demo = new Option<bool>("--demo") { Description = "Nạp đơn vị hành chính và tỉnh mẫu (Bắc Giang/Bắc Ninh, 2024–2025) nếu cơ sở dữ liệu còn trống" };
+        var cmd = new Command("serve", "Chạy trang web và API") { urls, demo };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var target = await OpenAsync(pr, ct);
+            if (pr.GetValue(demo)) await DemoSeed.EnsureAsync(target, Console.Out, ct);
+            var app = WebHost.Build(["--urls", pr.GetValue(urls)!], target);
+            await app.StartAsync(ct);
+            Console.WriteLine($"GiamNgheo đang chạy: {string.Join(", ", app.Urls)} ({target})");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command DbCommand()
+    {
+        var migrate = new Command("migrate", "Tạo hoặc nâng cấp cơ sở dữ liệu");
+        migrate.SetAction(async (pr, ct) =>
+        {
+            var target = await OpenAsync(pr, ct);
+            Console.WriteLine($"Đã cập nhật cấu trúc: {target}");
+            return 0;
+        });
+        return new Command("db", "Cơ sở dữ liệu") { migrate };
+    }
+
+    private static Command UnitsCommand()
+    {
+        var import = new Command("import", "Nạp đơn vị hành chính 2024 và từ 01/07/2025, phả hệ xã và danh mục dân tộc (chạy lại không thay đổi gì)");
+        import.SetAction(async (pr, ct) =>
+        {
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            var r = await UnitImport.RunAsync(db, ct);
+            Console.WriteLine($"Đơn vị: thêm {VnFormat.Number(r.Added)}, cập nhật {VnFormat.Number(r.Updated)}, không đổi {VnFormat.Number(r.Unchanged)}; " +
+                              $"phả hệ: thêm {VnFormat.Number(r.LineageAdded)}; dân tộc: thêm {r.EthnicGroupsAdded}.");
+            return 0;
+        });
+
+        var parent = new Option<string?>("--parent") { Description = "Mã đơn vị cha (để trống: các tỉnh)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Ngày hiệu lực dd/MM/yyyy (mặc định: hôm nay)" };
+        var search = new Option<string?>("--search") { Description = "Tìm theo tên, có hoặc không dấu" };
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var list = new Command("list", "Liệt kê đơn vị hành chính đang có hiệu lực vào một ngày") { parent, asOf, search, format };
+        list.SetAction(async (pr, ct) =>
+        {
+            var date = DateOnly.FromDateTime(DateTime.Today);
+            if (pr.GetValue(asOf) is { } text && !VnFormat.TryParseDate(text, out date))
+                return Fail($"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            List<UnitView> units;
+            if (pr.GetValue(search) is { } s) units = await UnitQueries.SearchAsync(db, s, date, 200, ct);
+            else
+            {
+                long? parentId = null;
+                if (pr.GetValue(parent) is { } code)
+                {
+                    var p = await UnitQueries.ByCodeAsync(db, code, date, ct);
+                    if (p is null) return Fail($"Không có đơn vị mã {code} có hiệu lực ngày {VnFormat.Date(date)}.");
+                    parentId = p.Id;
+                }
+                units = await UnitQueries.ChildrenAsync(db, parentId, date, ct);
+            }
+            WriteUnits(units, pr.GetValue(format)!);
+            return 0;
+        });
+        return new Command("units", "Đơn vị hành chính") { import, list };
+    }
+
+    private static void WriteUnits(List<UnitView> units, string format)
+    {
+        string Valid(UnitView u) => (u.ValidFrom is { } f ? VnFormat.Date(f) : "") + "–" + (u.ValidTo is { } t ? VnFormat.Date(t) : "");
+        switch (format)
+        {
+            case "json":
+                Console.WriteLine(JsonSerializer.Serialize(units.Select(u => new { u.Code, u.Name, u.Type, level = u.Level.ToString().ToLowerInvariant(), u.ValidFrom, u.ValidTo }),
+                    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                break;
+            case "csv":
+                Console.WriteLine("code,name,type,valid_from,valid_to");
+                foreach (var u in units) Console.WriteLine(CsvWriter.Line([u.Code, u.Name, u.Type, u.ValidFrom?.ToString("yyyy-MM-dd") ?? "", u.ValidTo?.ToString("yyyy-MM-dd") ?? ""]));
+                break;
+            default:
+                foreach (var u in units) Console.WriteLine($"{u.Code,-6} {u.Name,-40} {u.Type,-22} {Valid(u)}");
+                Console.WriteLine($"{VnFormat.Number(units.Count)} đơn vị");
+                break;
+        }
+    }
+
+    private static Command HouseholdsCommand()
+    {
+        var templateFormat = new Option<string>("--format") { DefaultValueFactory = _ => "xlsx" };
+        templateFormat.AcceptOnlyFromAmong("csv", "xlsx");
+        var templateOut = new Option<string?>("--output", "-o") { Description = "Tệp ghi ra (mặc định: mau-nhap-ho.xlsx/.csv)" };
+        var template = new Command("template", "Ghi tệp mẫu nhập hộ (tiêu đề tiếng Việt, một dòng ví dụ, trang hướng dẫn)") { templateFormat, templateOut };
+        template.SetAction(async (pr, ct) =>
+        {
+            var fmt = pr.GetValue(templateFormat)!;
+            var path = pr.GetValue(templateOut) ?? $"mau-nhap-ho.{fmt}";
+            await using var f = File.Create(path);
+            await HouseholdTemplate.WriteAsync(f, fmt == "xlsx" ? FileFormat.Xlsx : FileFormat.Csv, ct);
+            Console.WriteLine($"Đã ghi mẫu: {path}");
+            return 0;
+        });
+
+        var file = new Argument<FileInfo>("file") { Description = "Tệp CSV hoặc XLSX theo mẫu" };
+        var year = new Option<int>("--year") { Description = "Năm rà soát", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra, không ghi gì" };
+        var errorsOut = new Option<string?>("--errors-out") { Description = "Với tệp XLSX bị từ chối: ghi bản sao có cột Lỗi và ô lỗi tô màu" };
+        var import = new Command("import", "Nhập danh sách hộ và thành viên (tất cả hoặc không gì cả)") { file, year, dryRun, errorsOut };
+        import.SetAction(async (pr, ct) =>
+        {
+            var info = pr.GetValue(file)!;
+            if (!info.Exists) return Fail($"Không tìm thấy tệp {info.FullName}.");
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            var report = await HouseholdFiles.ImportAsync(db, info.FullName, pr.GetValue(year), pr.GetValue(dryRun), Environment.UserName, DateTime.UtcNow, ct);
+            Console.WriteLine(HouseholdFiles.Describe(report));
+            foreach (var e in report.Errors) Console.WriteLine("  " + e);
+            foreach (var d in report.Duplicates) Console.WriteLine($"  Nghi trùng ({d.Kind}): {d.Description}");
+            if (report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && FileFormat.FromFileName(info.Name) == FileFormat.Xlsx)
+            {
+                await using var original = info.OpenRead();
+                await File.WriteAllBytesAsync(outPath, HouseholdFiles.AnnotateErrors(original, report), ct);
+                Console.WriteLine($"Bản sao có đánh dấu lỗi: {outPath}");
+            }
+            return report.ErrorCount > 0 ? 2 : 0;
+        });
+
+        var unit = new Option<string>("--unit") { Description = "Mã đơn vị (tỉnh, huyện hoặc xã)", Required = true };
+        var exportYear = new Option<int>("--year") { Description = "Năm rà soát", Required = true };
+        var exportFormat = new Option<string>("--format") { DefaultValueFactory = _ => "csv" };
+        exportFormat.AcceptOnlyFromAmong("csv", "xlsx");
+        var exportOut = new Option<string?>("--output", "-o") { Description = "Tệp ghi ra (mặc định: ho-<mã>-<năm>.<định dạng>)" };
+        var export = new Command("export", "Xuất danh sách hộ của một đơn vị theo mẫu nhập") { unit, exportYear, exportFormat, exportOut };
+        export.SetAction(async (pr, ct) =>
+        {
+            var y = pr.GetValue(exportYear);
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            var u = await UnitQueries.ByCodeAsync(db, pr.GetValue(unit)!, UnitEras.ReviewDate(y), ct);
+            if (u is null) return Fail($"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
+            var fmt = pr.GetValue(exportFormat)!;
+            var path = pr.GetValue(exportOut) ?? $"ho-{u.Code}-{y}.{fmt}";
+            await using var f = File.Create(path);
+            var n = await HouseholdFiles.ExportAsync(db, f, u.Id, y, fmt == "xlsx" ? FileFormat.Xlsx : FileFormat.Csv, ct);
+            Console.WriteLine($"Đã xuất {VnFormat.Number(n)} dòng thành viên của {u.Name} năm {y}: {path}");
+            return 0;
+        });
+        return new Command("households", "Hộ gia đình và thành viên") { template, import, export };
+    }
+
+    private static Command DemoCommand()
+    {
+        var province = new Option<string>("--province") { Description = "Mã tỉnh (theo danh mục 2024, ví dụ 24 = Bắc Giang)", Required = true };
+        var year = new Option<int>("--year") { Description = "Năm rà soát", Required = true };
+        var households = new Option<int>("--households") { Description = "Số hộ năm gốc 2022", DefaultValueFactory = _ => 5000 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--output", "-o") { Description = "Chỉ ghi tệp CSV mẫu ra đây, không nhập" };
+        var cmd = new Command("demo", "Tạo dữ liệu mẫu tổng hợp (không phải người thật) cho một tỉnh, cùng các hộ qua các năm") { province, year, households, seed, output };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var target = await OpenAsync(pr, ct);
+            await using var db = target.CreateContext();
+            var spec = new DemoSpec(pr.GetValue(province)!, pr.GetValue(year), pr.GetValue(households), pr.GetValue(seed));
+            if (pr.GetValue(output) is { } path)
+            {
+                await using var f = File.Create(path);
+                var rows = await DemoSeed.WriteCsvAsync(db, spec, f, ct);
+                Console.WriteLine($"Đã ghi {VnFormat.Number(rows)} dòng: {path}");
+                return 0;
+            }
+            var report = await DemoSeed.ImportAsync(db, spec, ct);
+            Console.WriteLine(HouseholdFiles.Describe(report));
+            foreach (var e in report.Errors.Take(20)) Console.WriteLine("  " + e);
+            return report.Applied ? 0 : 2;
+        });
+        return cmd;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}

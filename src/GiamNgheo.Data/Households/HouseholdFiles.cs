@@ -1,0 +1,75 @@
+using GiamNgheo.Data.Files;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+
+namespace GiamNgheo.Data.Households;
+
+/// The exchange file on disk or from an upload: format by extension, then the one import path.
+public static class HouseholdFiles
+{
+    public static async Task<ImportReport> ImportAsync(RegistryDb db, Stream stream, string fileName, int year, bool dryRun,
+        string actor, DateTime nowUtc, CancellationToken ct = default)
+    {
+        if (FileFormat.FromFileName(fileName) is not { } format)
+            return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, "Chỉ nhận tệp .csv hoặc .xlsx."));
+        TabularReader reader;
+        try { reader = TabularFile.Open(stream, format); }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidOperationException)
+        {
+            return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, $"Không đọc được tệp {format.ToString().ToUpperInvariant()}: tệp hỏng hoặc không đúng định dạng."));
+        }
+        using (reader)
+            return await HouseholdImport.RunAsync(db, reader.Headers, reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells)),
+                year, dryRun, actor, fileName, nowUtc, ct);
+    }
+
+    public static async Task<ImportReport> ImportAsync(RegistryDb db, string path, int year, bool dryRun, string actor, DateTime nowUtc, CancellationToken ct = default)
+    {
+        await using var f = File.OpenRead(path);
+        return await ImportAsync(db, f, Path.GetFileName(path), year, dryRun, actor, nowUtc, ct);
+    }
+
+    private static ImportReport Rejected(int year, bool dryRun, RowError error) => new(year, dryRun, false, 0, 0, 1, [error], []);
+
+    public static string Describe(ImportReport r) =>
+        r.ErrorCount > 0
+            ? $"Tệp bị từ chối: {VnFormat.Number(r.ErrorCount)} lỗi. Không có thay đổi nào được ghi."
+            : r.DryRun
+                ? $"Kiểm tra xong, không có lỗi: {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên (chưa ghi vì đang chạy thử)."
+                : $"Đã nhập {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên cho năm {r.Year}.";
+
+    /// The user's own workbook back, with a "Lỗi" column and the bad cells highlighted.
+    public static byte[] AnnotateErrors(Stream originalXlsx, ImportReport report) =>
+        XlsxErrorCopy.Annotate(originalXlsx, report.Errors.Select(e => new CellError(Math.Max(e.Row, 1), e.Column, e.Message)).ToList());
+
+    public static async Task<int> ExportAsync(RegistryDb db, Stream output, long unitId, int year, FileFormat format, CancellationToken ct = default)
+    {
+        var headers = HouseholdFile.Columns.Select(c => c.Header).ToList();
+        var count = 0;
+        var rows = Counted(HouseholdExport.RowsAsync(db, unitId, year, ct), () => count++);
+        if (format == FileFormat.Csv) await CsvWriter.WriteAsync(output, headers, rows, ct);
+        else XlsxWriter.Write(output, "Danh sách hộ", headers, rows.ToBlockingEnumerable(ct));
+        return count;
+    }
+
+    private static async IAsyncEnumerable<string[]> Counted(IAsyncEnumerable<string[]> rows, Action counted)
+    {
+        await foreach (var r in rows) { counted(); yield return r; }
+    }
+}
+
+/// The template officials fill in: Vietnamese headers, one example household, a guide sheet with each column's rule.
+public static class HouseholdTemplate
+{
+    public static async Task WriteAsync(Stream output, FileFormat format, CancellationToken ct = default)
+    {
+        var headers = HouseholdFile.Columns.Select(c => c.Header).ToList();
+        IReadOnlyList<string>[] example = [HouseholdFile.Columns.Select(c => c.Example).ToArray()];
+        if (format == FileFormat.Csv)
+            await CsvWriter.WriteAsync(output, headers, example.Select(r => r.ToArray()).ToAsyncEnumerable(), ct);
+        else
+            XlsxWriter.Write(output, "Danh sách hộ", headers, example,
+                HouseholdFile.Columns.Select(c => (c.Header, (c.Required ? "Bắt buộc. " : "") + (c.HouseholdLevel ? "Thông tin hộ, ghi ở dòng đầu của hộ. " : "") + c.Rule, c.Example)).ToList());
+    }
+}

@@ -1,0 +1,275 @@
+using GiamNgheo.Data.Bulk;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Data.Households;
+
+public sealed record LikelyDuplicate(string Kind, string Description);
+
+public sealed record ImportReport(
+    int Year, bool DryRun, bool Applied, int Households, int Members,
+    int ErrorCount, IReadOnlyList<RowError> Errors, IReadOnlyList<LikelyDuplicate> Duplicates)
+{
+    public const int MaxErrorsKept = 1000;
+}
+
+/// Imports the exchange file for one review year. All or nothing: a file with any error changes
+/// nothing; a good file replaces that year's facts and members of the households it names (upsert by
+/// household code), so importing the same file twice leaves the database as after the first time.
+/// Rows stream through the parser into staging tables (COPY / prepared INSERT) and are merged with one
+/// set-based statement per table — no EF change tracking.
+public static class HouseholdImport
+{
+    public static async Task<ImportReport> RunAsync(RegistryDb db, IReadOnlyList<string> headers, IEnumerable<RawRow> rows,
+        int year, bool dryRun, string actor, string fileName, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var (map, headerErrors) = HouseholdFile.MapHeaders(headers);
+        if (headerErrors.Count > 0)
+            return new ImportReport(year, dryRun, false, 0, 0, headerErrors.Count, headerErrors, []);
+
+        var communes = await CommunesOnAsync(db, UnitEras.ReviewDate(year), ct);
+        var ethnic = new EthnicGroups(await db.EthnicGroups.AsNoTracking().Select(g => new EthnicGroup(g.Code, g.Name)).ToListAsync(ct));
+        var parser = new HouseholdFileParser(year, communes.GetValueOrDefault, ethnic);
+        var ordered = rows.Select(r => new RawRow(r.Number, map.Select(i => i < 0 || i >= r.Cells.Count ? "" : r.Cells[i]).ToArray()));
+
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var errors = new List<RowError>();
+        var errorCount = 0;
+        int households = 0, members = 0;
+
+        await using (var stageHouseholds = await StagingTable<HouseholdBlock>.CreateAsync(db, "stage_household", HouseholdColumns, ct))
+        await using (var stageMembers = await StagingTable<StagedMember>.CreateAsync(db, "stage_member", MemberColumns, ct))
+        {
+            foreach (var block in parser.Parse(ordered))
+            {
+                if (block.Errors.Count > 0)
+                {
+                    errorCount += block.Errors.Count;
+                    errors.AddRange(block.Errors.Take(ImportReport.MaxErrorsKept - errors.Count));
+                    continue;
+                }
+                households++;
+                await stageHouseholds.WriteAsync(block, ct);
+                for (var i = 0; i < block.Members.Count; i++)
+                {
+                    members++;
+                    await stageMembers.WriteAsync(new StagedMember(block.Code, i + 1, block.Members[i]), ct);
+                }
+            }
+            await stageHouseholds.CompleteAsync(ct);
+            await stageMembers.CompleteAsync(ct);
+        }
+
+        foreach (var e in await RepeatedHouseholdsAsync(db, ct))
+        {
+            errorCount++;
+            if (errors.Count < ImportReport.MaxErrorsKept) errors.Add(e);
+        }
+        if (errorCount > 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new ImportReport(year, dryRun, false, households, members, errorCount, errors.OrderBy(e => e.Row).ToList(), []);
+        }
+
+        await MergeAsync(db, year, nowUtc, ct);
+        var duplicates = await LikelyDuplicatesAsync(db, year, ct);
+        if (dryRun)
+        {
+            await tx.RollbackAsync(ct);
+            return new ImportReport(year, true, false, households, members, 0, [], duplicates);
+        }
+        db.Changes.Add(new ChangeRecord
+        {
+            At = nowUtc, Actor = actor, Action = "households.import", Subject = $"{year}",
+            Summary = $"Nhập tệp {fileName}: {VnFormat.Number(households)} hộ, {VnFormat.Number(members)} thành viên, năm {year}.",
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ImportReport(year, false, true, households, members, 0, [], duplicates);
+    }
+
+    /// Communes standing on the date, by code (a code alone is not a unit: the date decides which one).
+    public static async Task<Dictionary<string, CommuneRef>> CommunesOnAsync(RegistryDb db, DateOnly date, CancellationToken ct) =>
+        (await db.Units.AsNoTracking()
+            .Where(u => u.Level == UnitLevel.Commune && (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidTo == null || u.ValidTo >= date))
+            .Select(u => new CommuneRef(u.Id, u.Code, u.Name, u.Area)).ToListAsync(ct))
+        .ToDictionary(c => c.Code);
+
+    private sealed record StagedMember(string HouseholdCode, int Position, ParsedMember Member);
+
+    private static readonly StagingColumn<HouseholdBlock>[] HouseholdColumns =
+    [
+        new("code", ColumnType.Text, b => b.Code),
+        new("first_row", ColumnType.Int, b => b.FirstRow),
+        new("unit_id", ColumnType.Long, b => b.Commune!.UnitId),
+        new("hamlet", ColumnType.Text, b => b.Facts!.Hamlet),
+        new("address", ColumnType.Text, b => b.Facts!.Address),
+        new("phone", ColumnType.Text, b => b.Facts!.Phone),
+        new("area", ColumnType.Int, b => (int)(b.Facts!.Area ?? b.Commune!.Area)),
+        new("area_from_unit", ColumnType.Bool, b => b.Facts!.Area is null),
+        new("income12_months", ColumnType.Long, b => b.Facts!.Income12Months is { } v ? (long)v : null),
+        new("housing_area_m2", ColumnType.Double, b => b.Facts!.HousingAreaM2 is { } v ? (double)v : null),
+        new("durable_walls", ColumnType.Bool, b => b.Facts!.DurableWalls),
+        new("durable_frame", ColumnType.Bool, b => b.Facts!.DurableFrame),
+        new("durable_roof", ColumnType.Bool, b => b.Facts!.DurableRoof),
+        new("water", ColumnType.Int, b => (int?)b.Facts!.Water),
+        new("latrine", ColumnType.Int, b => (int?)b.Facts!.Latrine),
+        new("uses_telecom", ColumnType.Bool, b => b.Facts!.UsesTelecom),
+        new("has_tv", ColumnType.Bool, b => b.Facts!.HasTv),
+        new("has_radio", ColumnType.Bool, b => b.Facts!.HasRadio),
+        new("has_computer", ColumnType.Bool, b => b.Facts!.HasComputer),
+        new("has_internet_phone", ColumnType.Bool, b => b.Facts!.HasInternetPhone),
+        new("loudspeaker_reach", ColumnType.Bool, b => b.Facts!.LoudspeakerReach),
+        new("member_count", ColumnType.Int, b => b.Members.Count),
+        new("head_name", ColumnType.Text, b => b.Members.First(m => m.Facts.Relation == Relation.Head).Facts.FullName),
+        new("household_id", ColumnType.Long, _ => null),
+    ];
+
+    private static readonly StagingColumn<StagedMember>[] MemberColumns =
+    [
+        new("household_code", ColumnType.Text, m => m.HouseholdCode),
+        new("position", ColumnType.Int, m => m.Position),
+        new("row_no", ColumnType.Int, m => m.Member.Row),
+        new("full_name", ColumnType.Text, m => m.Member.Facts.FullName),
+        new("sex", ColumnType.Int, m => (int)m.Member.Facts.Sex),
+        new("date_of_birth", ColumnType.Date, m => m.Member.Facts.DateOfBirth),
+        new("citizen_id", ColumnType.Text, m => m.Member.Facts.CitizenId),
+        new("ethnic_code", ColumnType.Text, m => m.Member.Facts.EthnicCode),
+        new("relation", ColumnType.Int, m => (int)m.Member.Facts.Relation),
+        new("education", ColumnType.Int, m => (int)m.Member.Facts.Education),
+        new("in_school", ColumnType.Bool, m => m.Member.Facts.InSchool),
+        new("health_insurance", ColumnType.Bool, m => m.Member.Facts.HealthInsurance),
+        new("employment", ColumnType.Int, m => (int)m.Member.Facts.Employment),
+        new("disability", ColumnType.Bool, m => m.Member.Facts.Disability),
+        new("meritorious", ColumnType.Bool, m => m.Member.Facts.Meritorious),
+        new("social_protection", ColumnType.Bool, m => m.Member.Facts.SocialProtection),
+        new("malnourished", ColumnType.Bool, m => m.Member.Facts.Malnourished),
+        new("person_id", ColumnType.Long, _ => null),
+    ];
+
+    private static async Task<List<RowError>> RepeatedHouseholdsAsync(RegistryDb db, CancellationToken ct)
+    {
+        var result = new List<RowError>();
+        await using var cmd = Sql.Command(db,
+            "SELECT code, min(first_row), max(first_row) FROM stage_household GROUP BY code HAVING count(*) > 1 ORDER BY min(first_row) LIMIT 1000");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            result.Add(new RowError(r.GetInt32(2), "Mã hộ", r.GetString(0),
+                $"Hộ này đã có ở dòng {r.GetInt32(1)}; các dòng của một hộ phải liền nhau, mỗi hộ chỉ xuất hiện một lần trong tệp."));
+        return result;
+    }
+
+    private static async Task MergeAsync(RegistryDb db, int year, DateTime nowUtc, CancellationToken ct)
+    {
+        var pg = db.Kind == DatabaseKind.Postgres;
+        object now = pg ? nowUtc : nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+        async Task Run(string sql) => await Sql.ExecuteAsync(db, sql, ct, ("@year", year), ("@now", now));
+
+        await Run("CREATE INDEX ix_stage_household_code ON stage_household (code)");
+        await Run("CREATE INDEX ix_stage_member_code ON stage_member (household_code)");
+        await Run("""
+            INSERT INTO households (code, created_at)
+            SELECT s.code, @now FROM stage_household s
+            WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.code = s.code)
+            """);
+        await Run("UPDATE stage_household SET household_id = (SELECT h.id FROM households h WHERE h.code = stage_household.code)");
+
+        // The same person, recognised first by household + name + birth date, then by citizen ID
+        // (only where the ID is unique in the file; repeated IDs are reported as likely duplicates).
+        await Run("""
+            UPDATE stage_member SET person_id = (
+                SELECT m.person_id FROM memberships m
+                JOIN people p ON p.id = m.person_id
+                JOIN stage_household s ON s.household_id = m.household_id
+                WHERE s.code = stage_member.household_code AND p.full_name = stage_member.full_name
+                  AND p.date_of_birth = stage_member.date_of_birth
+                ORDER BY m.year DESC LIMIT 1)
+            """);
+        await Run("""
+            UPDATE stage_member SET person_id = (
+                SELECT min(p.id) FROM people p WHERE p.citizen_id = stage_member.citizen_id
+                  AND NOT EXISTS (SELECT 1 FROM stage_member o WHERE o.person_id = p.id))
+            WHERE person_id IS NULL AND citizen_id IS NOT NULL
+              AND (SELECT count(*) FROM stage_member d WHERE d.citizen_id = stage_member.citizen_id) = 1
+            """);
+        if (pg)
+            await Run("UPDATE stage_member SET person_id = nextval(pg_get_serial_sequence('people', 'id')) WHERE person_id IS NULL");
+        else
+            await Run("""
+                UPDATE stage_member SET person_id = n.id FROM (
+                    SELECT row_no, (SELECT coalesce(max(id), 0) FROM people) + row_number() OVER (ORDER BY row_no) AS id
+                    FROM stage_member WHERE person_id IS NULL) n
+                WHERE stage_member.row_no = n.row_no
+                """);
+
+        await Run("""
+            DELETE FROM memberships WHERE year = @year AND (
+                household_id IN (SELECT household_id FROM stage_household)
+                OR person_id IN (SELECT person_id FROM stage_member))
+            """);
+        await Run("DELETE FROM household_years WHERE year = @year AND household_id IN (SELECT household_id FROM stage_household)");
+        await Run("""
+            INSERT INTO household_years (household_id, year, unit_id, hamlet, address, phone, area, area_from_unit, income12_months,
+                housing_area_m2, durable_walls, durable_frame, durable_roof, water, latrine, uses_telecom, has_tv, has_radio,
+                has_computer, has_internet_phone, loudspeaker_reach, member_count, head_name)
+            SELECT household_id, @year, unit_id, hamlet, address, phone, area, area_from_unit, income12_months,
+                housing_area_m2, durable_walls, durable_frame, durable_roof, water, latrine, uses_telecom, has_tv, has_radio,
+                has_computer, has_internet_phone, loudspeaker_reach, member_count, head_name
+            FROM stage_household
+            """);
+        await Run("""
+            UPDATE people SET full_name = s.full_name, sex = s.sex, date_of_birth = s.date_of_birth,
+                citizen_id = s.citizen_id, ethnic_code = s.ethnic_code
+            FROM stage_member s WHERE people.id = s.person_id
+              AND (people.full_name <> s.full_name OR people.sex <> s.sex OR people.date_of_birth <> s.date_of_birth
+                   OR coalesce(people.citizen_id, '') <> coalesce(s.citizen_id, '') OR people.ethnic_code <> s.ethnic_code)
+            """);
+        await Run("""
+            INSERT INTO people (id, full_name, sex, date_of_birth, citizen_id, ethnic_code)
+            SELECT s.person_id, s.full_name, s.sex, s.date_of_birth, s.citizen_id, s.ethnic_code
+            FROM stage_member s WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = s.person_id)
+            """);
+        await Run("""
+            INSERT INTO memberships (person_id, household_id, year, position, relation, education, in_school, health_insurance,
+                employment, disability, meritorious, social_protection, malnourished)
+            SELECT m.person_id, h.household_id, @year, m.position, m.relation, m.education, m.in_school, m.health_insurance,
+                m.employment, m.disability, m.meritorious, m.social_protection, m.malnourished
+            FROM stage_member m JOIN stage_household h ON h.code = m.household_code
+            """);
+    }
+
+    private static async Task<List<LikelyDuplicate>> LikelyDuplicatesAsync(RegistryDb db, int year, CancellationToken ct)
+    {
+        var result = new List<LikelyDuplicate>();
+        await using (var cmd = Sql.Command(db, """
+            SELECT p.citizen_id, min(h.code), max(h.code), count(DISTINCT m.household_id)
+            FROM memberships m JOIN people p ON p.id = m.person_id JOIN households h ON h.id = m.household_id
+            WHERE m.year = @year AND p.citizen_id IN (SELECT citizen_id FROM stage_member WHERE citizen_id IS NOT NULL)
+            GROUP BY p.citizen_id HAVING count(DISTINCT m.household_id) > 1 ORDER BY p.citizen_id LIMIT 200
+            """, ("@year", year)))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                result.Add(new("Trùng số CCCD", $"Số CCCD {r.GetString(0)} có ở {r.GetInt64(3)} hộ (ví dụ {r.GetString(1)} và {r.GetString(2)})."));
+
+        await using (var cmd = Sql.Command(db, """
+            SELECT u.name, p.full_name, p.date_of_birth, min(h.code), max(h.code)
+            FROM memberships m JOIN people p ON p.id = m.person_id
+            JOIN household_years y ON y.household_id = m.household_id AND y.year = m.year
+            JOIN households h ON h.id = m.household_id JOIN units u ON u.id = y.unit_id
+            WHERE m.year = @year AND y.unit_id IN (SELECT unit_id FROM stage_household)
+            GROUP BY u.name, p.full_name, p.date_of_birth HAVING count(DISTINCT m.household_id) > 1
+            ORDER BY u.name, p.full_name LIMIT 200
+            """, ("@year", year)))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var dob = r.GetValue(2) is DateTime dt ? DateOnly.FromDateTime(dt) : r.GetValue(2) is DateOnly d ? d : DateOnly.Parse(r.GetString(2));
+                result.Add(new("Trùng họ tên và ngày sinh", $"{r.GetString(1)}, sinh {VnFormat.Date(dob)}, có ở hộ {r.GetString(3)} và {r.GetString(4)} cùng thuộc {r.GetString(0)}."));
+            }
+        return result;
+    }
+}

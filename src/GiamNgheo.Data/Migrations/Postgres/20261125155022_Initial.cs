@@ -1,0 +1,285 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GiamNgheo.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "changes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    summary = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_changes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ethnic_groups",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ethnic_groups", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "households",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_households", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    full_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    sex = table.Column<int>(type: "integer", nullable: false),
+                    date_of_birth = table.Column<DateOnly>(type: "date", nullable: false),
+                    citizen_id = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    ethnic_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_people", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    folded_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    parent_id = table.Column<long>(type: "bigint", nullable: true),
+                    valid_from = table.Column<DateOnly>(type: "date", nullable: true),
+                    valid_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    area = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_units", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_units_units_parent_id",
+                        column: x => x.parent_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "household_years",
+                columns: table => new
+                {
+                    household_id = table.Column<long>(type: "bigint", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    unit_id = table.Column<long>(type: "bigint", nullable: false),
+                    hamlet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    area = table.Column<int>(type: "integer", nullable: false),
+                    area_from_unit = table.Column<bool>(type: "boolean", nullable: false),
+                    income12_months = table.Column<long>(type: "bigint", nullable: true),
+                    housing_area_m2 = table.Column<double>(type: "double precision", nullable: true),
+                    durable_walls = table.Column<bool>(type: "boolean", nullable: true),
+                    durable_frame = table.Column<bool>(type: "boolean", nullable: true),
+                    durable_roof = table.Column<bool>(type: "boolean", nullable: true),
+                    water = table.Column<int>(type: "integer", nullable: true),
+                    latrine = table.Column<int>(type: "integer", nullable: true),
+                    uses_telecom = table.Column<bool>(type: "boolean", nullable: false),
+                    has_tv = table.Column<bool>(type: "boolean", nullable: false),
+                    has_radio = table.Column<bool>(type: "boolean", nullable: false),
+                    has_computer = table.Column<bool>(type: "boolean", nullable: false),
+                    has_internet_phone = table.Column<bool>(type: "boolean", nullable: false),
+                    loudspeaker_reach = table.Column<bool>(type: "boolean", nullable: false),
+                    member_count = table.Column<int>(type: "integer", nullable: false),
+                    head_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_household_years", x => new { x.household_id, x.year });
+                    table.ForeignKey(
+                        name: "fk_household_years_households_household_id",
+                        column: x => x.household_id,
+                        principalTable: "households",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_household_years_units_unit_id",
+                        column: x => x.unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unit_lineages",
+                columns: table => new
+                {
+                    old_unit_id = table.Column<long>(type: "bigint", nullable: false),
+                    new_unit_id = table.Column<long>(type: "bigint", nullable: false),
+                    merge_type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    basis = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unit_lineages", x => new { x.old_unit_id, x.new_unit_id });
+                    table.ForeignKey(
+                        name: "fk_unit_lineages_units_new_unit_id",
+                        column: x => x.new_unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_unit_lineages_units_old_unit_id",
+                        column: x => x.old_unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memberships",
+                columns: table => new
+                {
+                    person_id = table.Column<long>(type: "bigint", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    household_id = table.Column<long>(type: "bigint", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    relation = table.Column<int>(type: "integer", nullable: false),
+                    education = table.Column<int>(type: "integer", nullable: false),
+                    in_school = table.Column<bool>(type: "boolean", nullable: false),
+                    health_insurance = table.Column<bool>(type: "boolean", nullable: false),
+                    employment = table.Column<int>(type: "integer", nullable: false),
+                    disability = table.Column<bool>(type: "boolean", nullable: false),
+                    meritorious = table.Column<bool>(type: "boolean", nullable: false),
+                    social_protection = table.Column<bool>(type: "boolean", nullable: false),
+                    malnourished = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_memberships", x => new { x.person_id, x.year });
+                    table.ForeignKey(
+                        name: "fk_memberships_household_years_household_id_year",
+                        columns: x => new { x.household_id, x.year },
+                        principalTable: "household_years",
+                        principalColumns: new[] { "household_id", "year" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_memberships_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_household_years_unit_id_year_household_id",
+                table: "household_years",
+                columns: new[] { "unit_id", "year", "household_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_household_years_year_unit_id_hamlet",
+                table: "household_years",
+                columns: new[] { "year", "unit_id", "hamlet" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_households_code",
+                table: "households",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_memberships_household_id_year_position",
+                table: "memberships",
+                columns: new[] { "household_id", "year", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_citizen_id",
+                table: "people",
+                column: "citizen_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_lineages_new_unit_id",
+                table: "unit_lineages",
+                column: "new_unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_code_valid_from",
+                table: "units",
+                columns: new[] { "code", "valid_from" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_folded_name",
+                table: "units",
+                column: "folded_name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_parent_id",
+                table: "units",
+                column: "parent_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "changes");
+
+            migrationBuilder.DropTable(
+                name: "ethnic_groups");
+
+            migrationBuilder.DropTable(
+                name: "memberships");
+
+            migrationBuilder.DropTable(
+                name: "unit_lineages");
+
+            migrationBuilder.DropTable(
+                name: "household_years");
+
+            migrationBuilder.DropTable(
+                name: "people");
+
+            migrationBuilder.DropTable(
+                name: "households");
+
+            migrationBuilder.DropTable(
+                name: "units");
+        }
+    }
+}
