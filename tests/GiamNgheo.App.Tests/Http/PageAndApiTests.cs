@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GiamNgheo.Data.Households;
+using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.App.Tests.Http;
+
+public sealed partial class PageAndApiTests(AppFixture app)
+{
+    private readonly HttpClient _client = app.Factory.CreateClient();
+    private static readonly DateOnly Review2024 = new(2024, 9, 1);
+
+    [Fact]
+    public async Task UnitTree_ShowsProvincesWithHouseholdCounts()
+    {
+        var html = await _client.GetStringAsync("/units?year=2024");
+        Assert.Contains("Tỉnh Bắc Giang", html);
+        Assert.Contains("1.5", html); // 1.5xx households of the demo, Vietnamese thousands separator
+    }
+
+    [Fact]
+    public async Task UnitTree_SearchWithoutDiacritics_FindsLucNam()
+    {
+        var html = await _client.GetStringAsync("/units?year=2024&q=luc+nam");
+        Assert.Contains("Huyện Lục Nam", html);
+    }
+
+    [Fact]
+    public async Task UnitsApi_Province24AfterTheMerger_IsBacNinhWithItsCommunes()
+    {
+        var units = await _client.GetFromJsonAsync<List<UnitView>>("/api/units?parent=24&asOf=2025-07-01", Json);
+        await using var db = app.CreateDb();
+        var expected = await db.Units.On(new DateOnly(2025, 7, 1)).CountAsync(u => u.Parent!.Code == "24");
+        Assert.Equal(expected, units!.Count);
+        Assert.True(expected > 50);
+        var provinces = await _client.GetFromJsonAsync<List<UnitView>>("/api/units?asOf=2025-06-30", Json);
+        Assert.Equal("Tỉnh Bắc Giang", provinces!.Single(p => p.Code == "24").Name);
+    }
+
+    [Fact]
+    public async Task UnitsApi_BadDate_Is400WithVietnameseMessage()
+    {
+        var response = await _client.GetAsync("/api/units?asOf=hôm-qua");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("không hợp lệ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HouseholdsApi_KeysetPages_CoverTheProvinceExactlyOnce()
+    {
+        var seen = new List<long>();
+        long? after = null;
+        do
+        {
+            var page = await _client.GetFromJsonAsync<HouseholdPage>($"/api/households?year=2024&unit=24&pageSize=200{(after is null ? "" : $"&after={after}")}", Json);
+            seen.AddRange(page!.Rows.Select(r => r.Id));
+            after = page.NextAfter;
+        } while (after is not null);
+        await using var db = app.CreateDb();
+        Assert.Equal(await db.HouseholdYears.CountAsync(y => y.Year == 2024), seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task HouseholdsApi_OneHousehold_HasItsMembers()
+    {
+        await using var db = app.CreateDb();
+        var id = await db.HouseholdYears.Where(y => y.Year == 2024 && y.MemberCount >= 2).Select(y => y.HouseholdId).FirstAsync();
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync($"/api/households/{id}?year=2024"));
+        var members = doc.RootElement.GetProperty("members");
+        Assert.Equal(await db.Memberships.CountAsync(m => m.HouseholdId == id && m.Year == 2024), members.GetArrayLength());
+        Assert.Equal((int)Relation.Head, members[0].GetProperty("facts").GetProperty("relation").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheApi()
+    {
+        var doc = await _client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/households", doc);
+        Assert.Contains("/api/units", doc);
+    }
+
+    [Fact]
+    public async Task HouseholdPage_ShowsFactsAndMembers()
+    {
+        await using var db = app.CreateDb();
+        var y = await db.HouseholdYears.Include(x => x.Household).FirstAsync(x => x.Year == 2024);
+        var html = await _client.GetStringAsync($"/households/{y.HouseholdId}?year=2024");
+        Assert.Contains(WebUtility.HtmlEncode(y.Household!.Code), html);
+        Assert.Contains(WebUtility.HtmlEncode(y.HeadName!), html);
+        Assert.Contains(WebUtility.HtmlEncode(y.Hamlet), html);
+    }
+
+    [Fact]
+    public async Task ImportPage_BadCsv_ShowsRowErrorsAndSavesNothing()
+    {
+        await using var db = app.CreateDb();
+        var before = await db.HouseholdYears.CountAsync();
+        var headers = string.Join(",", HouseholdFile.Columns.Select(c => c.Header));
+        var good = Row("T-1", "07444", "Nguyễn Văn Test", "15/03/1980", "Chủ hộ");
+        var bad = Row("T-2", "07444", "Lê Thị Lỗi", "31/02/1990", "Chủ hộ");
+        var csv = $"{headers}\n{good}\n{bad}\n";
+
+        var (status, html) = await PostImportAsync(csv, "loi.csv", 2024);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Tệp bị từ chối", html);
+        Assert.Matches(@"<td[^>]*>3</td>\s*<td[^>]*>Ngày sinh</td>\s*<td[^>]*>31/02/1990</td>", html);
+        Assert.Equal(before, await db.HouseholdYears.CountAsync());
+    }
+
+    [Fact]
+    public async Task TemplateDownload_IsAnXlsxWithTheHeaders()
+    {
+        var response = await _client.GetAsync("/import?handler=template&format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        using var reader = Data.Files.TabularFile.Open(await response.Content.ReadAsStreamAsync(), Data.Files.FileFormat.Xlsx);
+        Assert.Equal(HouseholdFile.Columns.Select(c => c.Header), reader.Headers);
+    }
+
+    internal static string Row(string code, string commune, string name, string dob, string relation)
+    {
+        var cells = HouseholdFile.Columns.Select(c => c.Key switch
+        {
+            "household_code" => code, "commune_code" => commune, "hamlet" => "Thôn Thử", "full_name" => name, "sex" => "Nam",
+            "date_of_birth" => dob, "relation" => relation, "ethnicity" => "Kinh", _ => "",
+        });
+        return string.Join(",", cells);
+    }
+
+    private async Task<(HttpStatusCode, string)> PostImportAsync(string content, string fileName, int year)
+    {
+        var form = await _client.GetStringAsync("/import");
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(year.ToString()), "Year" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", fileName },
+        };
+        var response = await _client.PostAsync("/import", body);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,79 @@
+using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.Data.Tests.Units;
+
+public abstract class UnitTests(DatabaseKind kind)
+{
+    private static readonly DateOnly Before = new(2025, 6, 30);
+    private static readonly DateOnly After = new(2025, 7, 1);
+
+    [Fact]
+    public async Task Import_LoadsBothTreesWithTheirOfficialCounts()
+    {
+        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        async Task<int> Count(UnitLevel level, DateOnly date) => await db.Units.On(date).CountAsync(u => u.Level == level);
+        Assert.Equal(63, await Count(UnitLevel.Province, Before));
+        Assert.Equal(705, await Count(UnitLevel.District, Before));
+        Assert.Equal(10_597, await Count(UnitLevel.Commune, Before));
+        Assert.Equal(34, await Count(UnitLevel.Province, After));
+        Assert.Equal(0, await Count(UnitLevel.District, After));
+        Assert.Equal(3_321, await Count(UnitLevel.Commune, After));
+        Assert.Equal(54, await db.EthnicGroups.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_RunTwice_ChangesNothing()
+    {
+        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var lineage = await db.UnitLineages.CountAsync();
+        var again = await UnitImport.RunAsync(db);
+        Assert.Equal(new UnitImportResult(0, 0, 63 + 705 + 10_597 + 34 + 3_321, 0, 0), again);
+        Assert.Equal(lineage, await db.UnitLineages.CountAsync());
+    }
+
+    [Fact]
+    public async Task ByCode_IsDecidedByTheDate_Province24()
+    {
+        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        Assert.Equal("Tỉnh Bắc Giang", (await UnitQueries.ByCodeAsync(db, "24", Before))!.Name);
+        Assert.Equal("Tỉnh Bắc Ninh", (await UnitQueries.ByCodeAsync(db, "24", After))!.Name);
+    }
+
+    [Fact]
+    public async Task Search_WithoutDiacritics_FindsLucNam()
+    {
+        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var found = await UnitQueries.SearchAsync(db, "luc nam", Before);
+        Assert.Contains(found, u => u.Name == "Huyện Lục Nam" && u.Code == "218");
+    }
+
+    [Fact]
+    public async Task Children_OfLucNam_AreItsTwentyFiveCommunes()
+    {
+        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var lucNam = await UnitQueries.ByCodeAsync(db, "218", Before);
+        var communes = await UnitQueries.ChildrenAsync(db, lucNam!.Id, Before);
+        Assert.Equal(25, communes.Count);
+        Assert.Equal("07444", communes[0].Code);
+        Assert.Equal(Area.Urban, communes.Single(c => c.Name == "Thị trấn Đồi Ngô").Area);
+        Assert.Equal(Area.Rural, communes.Single(c => c.Code == "07516").Area);
+    }
+
+    [Fact]
+    public async Task Lineage_LinksOldCommunesToNew_AndLeavesUnmappedOnesOut()
+    {
+        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var vuXa = await UnitQueries.ByCodeAsync(db, "07516", Before);
+        Assert.False(await db.UnitLineages.AnyAsync(l => l.OldUnitId == vuXa!.Id)); // unmapped in the data README
+        var split = await UnitQueries.ByCodeAsync(db, "00007", Before); // Phường Cống Vị → Ngọc Hà; Giảng Võ
+        var successors = await db.UnitLineages.Where(l => l.OldUnitId == split!.Id)
+            .Join(db.Units, l => l.NewUnitId, u => u.Id, (l, u) => u.Code).OrderBy(c => c).ToListAsync();
+        Assert.Equal(["00008", "00025"], successors);
+    }
+}
+
+public sealed class SqliteUnitTests() : UnitTests(DatabaseKind.Sqlite);
+public sealed class PostgresUnitTests() : UnitTests(DatabaseKind.Postgres);
