@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The one command that runs every test: builds the solution (Release), checks the EF model against the
+# migrations of both contexts, starts a throwaway PostgreSQL cluster and runs each project under tests/.
+# The last line printed is always "N passed, N failed, N skipped"; the exit code is non-zero if the build,
+# the drift guard or any test project failed, or if a test project ran no tests.
+#
+# Environment:
+#   GIAMNGHEO_TEST_PG       use this PostgreSQL server (Npgsql connection string) instead of starting one
+#   GIAMNGHEO_TEST_TIMEOUT  per-project test timeout (Microsoft.Testing.Platform syntax), default 30m
+#   PG_BIN                  PostgreSQL binaries, default /usr/lib/postgresql/15/bin
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export DOTNET_CLI_UI_LANGUAGE=en   # the summary parsed below is the English one
+
+CONFIG=Release
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+TIMEOUT=${GIAMNGHEO_TEST_TIMEOUT:-30m}
+START=$SECONDS
+WORK=$(mktemp -d)
+PGDIR=""
+FAILURES=()
+
+step() { printf '==> %s\n' "$*"; }
+
+cleanup() {
+    if [[ -n "$PGDIR" ]]; then
+        as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
+        rm -rf "$PGDIR"
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Runs a command with its output in a log that is shown only if the command fails.
+quietly() {
+    local log="$WORK/quiet.log" rc=0
+    "$@" >"$log" 2>&1 || rc=$?
+    if ((rc != 0)); then
+        cat "$log"
+        echo "command failed (exit $rc): $*"
+    fi
+    return "$rc"
+}
+
+# initdb refuses to run as root: run the cluster as the postgres user (from a directory it can read).
+as_postgres() {
+    if ((EUID == 0)); then
+        (cd / && runuser -u postgres -- "$@")
+    else
+        "$@"
+    fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Prints the final counts line and exits; called on every path once the build has been attempted.
+finish() {
+    local passed=$1 failed=$2 skipped=$3
+    step "done in $((SECONDS - START))s"
+    if ((${#FAILURES[@]} > 0)); then
+        printf 'FAILED: %s\n' "${FAILURES[@]}"
+    fi
+    printf '%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
+    if ((${#FAILURES[@]} > 0)); then exit 1; fi
+    exit 0
+}
+
+# --- 1. chromium (browser tests drive Debian's chromium through Playwright) -----------------------
+if [[ ! -x /usr/bin/chromium ]]; then
+    step "installing chromium"
+    export DEBIAN_FRONTEND=noninteractive
+    quietly apt-get update -qq
+    quietly apt-get install -y -qq chromium
+fi
+
+# --- 2. PostgreSQL -----------------------------------------------------------------------------------
+if [[ -n "${GIAMNGHEO_TEST_PG:-}" ]]; then
+    step "PostgreSQL: using GIAMNGHEO_TEST_PG"
+else
+    PGDIR=$(mktemp -d /tmp/giamngheo-pg.XXXXXX)
+    if ((EUID == 0)); then chown postgres:postgres "$PGDIR"; fi
+    quietly as_postgres "$PG_BIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8
+    port=55432
+    for ((attempt = 0; ; attempt++)); do
+        while port_in_use "$port"; do port=$((port + 1)); done
+        # Another process may take the port between the probe and the start: then try the next one.
+        if as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -t 60 \
+            -o "-p $port -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
+            break
+        fi
+        if ((attempt >= 5)); then
+            cat "$PGDIR/log" 2>/dev/null || true
+            echo "could not start PostgreSQL"
+            exit 1
+        fi
+        port=$((port + 1))
+    done
+    export GIAMNGHEO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+    step "PostgreSQL: throwaway cluster on 127.0.0.1:$port"
+fi
+
+# --- 3. build and EF model drift guard ----------------------------------------------------------------
+step "restoring tools, building GiamNgheo.slnx ($CONFIG)"
+quietly dotnet tool restore
+if ! quietly dotnet build GiamNgheo.slnx -c "$CONFIG" -nologo -v q -tl:off -clp:ErrorsOnly; then
+    FAILURES+=("build")
+    finish 0 0 0
+fi
+
+for context in SqliteRegistryDb PostgresRegistryDb; do
+    step "EF drift guard: $context"
+    if ! dotnet ef migrations has-pending-model-changes --project src/GiamNgheo.Data --context "$context" \
+        --no-build --configuration "$CONFIG"; then
+        FAILURES+=("EF model has changes without a migration ($context)")
+    fi
+done
+
+# --- 4. tests -----------------------------------------------------------------------------------------
+passed=0 failed=0 skipped=0
+# The summary block of `dotnet test` (Microsoft.Testing.Platform) ends with lines such as "  total: 3".
+count() { sed -n '/^Test run summary/,$p' "$2" | sed -n "s/^ *$1: *\([0-9][0-9]*\) *$/\1/p" | tail -n 1; }
+shopt -s nullglob
+projects=(tests/*/*.csproj)
+((${#projects[@]} > 0)) || FAILURES+=("no test projects under tests/")
+
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    log="$WORK/$name.log"
+    t0=$SECONDS
+    rc=0
+    dotnet test --project "$project" -c "$CONFIG" --no-build --no-ansi --no-progress \
+        --results-directory "$WORK/results/$name" --timeout "$TIMEOUT" >"$log" 2>&1 || rc=$?
+    total=$(count total "$log") p=$(count succeeded "$log") f=$(count failed "$log") s=$(count skipped "$log")
+    passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0})) skipped=$((skipped + ${s:-0}))
+    line="$name: ${p:-?} passed, ${f:-?} failed, ${s:-?} skipped ($((SECONDS - t0))s)"
+    if ((rc != 0)) || [[ -z "$total" ]] || ((total == 0)); then
+        echo "----- $name (exit code $rc) -----"
+        cat "$log"
+        echo "-----"
+        if [[ -n "$total" ]] && ((total == 0)); then
+            FAILURES+=("$name ran no tests")
+        else
+            FAILURES+=("$name (exit code $rc)")
+        fi
+        step "$line: FAILED"
+    else
+        step "$line"
+    fi
+done
+
+finish "$passed" "$failed" "$skipped"
