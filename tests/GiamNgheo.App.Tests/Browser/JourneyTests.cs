@@ -1,0 +1,118 @@
+using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(GiamNgheo.App.Tests.Browser.ChromiumFixture))]
+
+namespace GiamNgheo.App.Tests.Browser;
+
+/// What an official does in a real browser: browse the tree, open a household, edit a member, import a file.
+public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
+{
+    public static readonly string ScreenshotDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private async Task<IPage> OpenAsync(int width = 1366, int height = 768)
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    private static Task Shot(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDir);
+        return page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Browse_BacGiang_LucNam_Commune_Household_EditMember_Saved()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync(app.BaseUrl + "/units?year=2024");
+        await Shot(page, "01-provinces");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tỉnh Bắc Giang", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Huyện Lục Nam", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Huyện Lục Nam");
+        await Shot(page, "02-luc-nam");
+
+        // The first commune of Lục Nam that has demo households.
+        await page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Xem hộ" }) }).First
+            .GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Danh sách hộ năm 2024" }).ClickAsync();
+        await Shot(page, "03-household-list");
+        await page.Locator("table tbody tr td a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Hộ ");
+        await Shot(page, "04-household");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sửa" }).First.ClickAsync();
+        await page.GetByLabel("Ngày sinh (dd/MM/yyyy)").FillAsync("31/02/1980");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error").First).ToContainTextAsync("dd/MM/yyyy");
+        await Shot(page, "05-edit-error");
+
+        await page.GetByLabel("Ngày sinh (dd/MM/yyyy)").FillAsync("15/03/1980");
+        await page.GetByLabel("Số CCCD (12 chữ số, không bắt buộc)").FillAsync("");
+        await page.GetByLabel("Họ và tên").FillAsync("Nguyễn Văn Đã Sửa");
+        await page.GetByLabel("Trình độ học vấn").SelectOptionAsync(new SelectOptionValue { Label = "Đại học trở lên" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu thông tin của Nguyễn Văn Đã Sửa");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Nguyễn Văn Đã Sửa");
+
+        await using var db = app.CreateDb();
+        var saved = await db.People.SingleAsync(p => p.FullName == "Nguyễn Văn Đã Sửa");
+        Assert.Equal(new DateOnly(1980, 3, 15), saved.DateOfBirth);
+        Assert.Equal(Education.University, (await db.Memberships.SingleAsync(m => m.PersonId == saved.Id && m.Year == 2024)).Education);
+    }
+
+    [Fact]
+    public async Task Import_FileWithBadRows_ShowsErrors_AndSavesNothing()
+    {
+        await using var db = app.CreateDb();
+        var households = await db.Households.CountAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"nhap-loi-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, string.Join("\n",
+            string.Join(",", HouseholdFile.Columns.Select(c => c.Header)),
+            Http.PageAndApiTests.Row("B-1", "07444", "Hoàng Văn Tốt", "01/01/1970", "Chủ hộ"),
+            Http.PageAndApiTests.Row("B-2", "99999", "Vũ Thị Sai", "01/01/1975", "Chủ hộ"),
+            Http.PageAndApiTests.Row("B-3", "07444", "Đỗ Văn Sai", "01/01/1975", "Cháu")));
+
+        var page = await OpenAsync();
+        await page.GotoAsync(app.BaseUrl + "/import");
+        await page.GetByLabel("Tệp").SetInputFilesAsync(path);
+        await page.GetByLabel("Năm rà soát").FillAsync("2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tệp bị từ chối: 2 lỗi");
+        var errors = page.Locator("#import-errors tbody tr");
+        await Assertions.Expect(errors).ToHaveCountAsync(2);
+        await Assertions.Expect(errors.Nth(0)).ToContainTextAsync("Mã xã");
+        await Assertions.Expect(errors.Nth(0)).ToContainTextAsync("99999");
+        await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("Chủ hộ");
+        await Shot(page, "06-import-errors");
+        Assert.Equal(households, await db.Households.CountAsync());
+    }
+
+    [Fact]
+    public async Task PhoneWidth_HouseholdList_IsReadable()
+    {
+        var page = await OpenAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + "/households?year=2024");
+        await Assertions.Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 390, $"page is {scrollWidth}px wide on a 390px screen");
+        await Shot(page, "07-phone-households");
+    }
+
+    [Fact]
+    public async Task Keyboard_SearchUnitByTypingAndEnter()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync(app.BaseUrl + "/units?year=2024");
+        await page.Keyboard.PressAsync("Tab"); // skip past the header links until the search box has focus
+        for (var i = 0; i < 10 && await page.EvaluateAsync<string>("document.activeElement.name") != "q"; i++)
+            await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("luc nam");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Huyện Lục Nam" })).ToBeVisibleAsync();
+    }
+}
