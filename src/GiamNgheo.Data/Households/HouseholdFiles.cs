@@ -13,15 +13,18 @@ public static class HouseholdFiles
     {
         if (FileFormat.FromFileName(fileName) is not { } format)
             return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, "Chỉ nhận tệp .csv hoặc .xlsx."));
-        TabularReader reader;
-        try { reader = TabularFile.Open(stream, format); }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidOperationException)
+        try
         {
-            return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, $"Không đọc được tệp {format.ToString().ToUpperInvariant()}: tệp hỏng hoặc không đúng định dạng."));
-        }
-        using (reader)
+            using var reader = TabularFile.Open(stream, format);
             return await HouseholdImport.RunAsync(db, reader.Headers, reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells)),
                 year, dryRun, actor, fileName, nowUtc, ct);
+        }
+        catch (TabularFileException e)
+        {
+            // Unreadable part-way: the import's transaction is rolled back when it is disposed.
+            db.ChangeTracker.Clear();
+            return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, e.Message));
+        }
     }
 
     public static async Task<ImportReport> ImportAsync(RegistryDb db, string path, int year, bool dryRun, string actor, DateTime nowUtc, CancellationToken ct = default)
