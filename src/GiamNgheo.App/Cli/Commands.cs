@@ -163,7 +163,7 @@ public static class Commands
             Console.WriteLine(HouseholdFiles.Describe(report));
             foreach (var e in report.Errors) Console.WriteLine("  " + e);
             foreach (var d in report.Duplicates) Console.WriteLine($"  Nghi trùng ({d.Kind}): {d.Description}");
-            if (report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && FileFormat.FromFileName(info.Name) == FileFormat.Xlsx)
+            if (report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && TabularFile.FromFileName(info.Name) == FileFormat.Xlsx)
             {
                 await using var original = info.OpenRead();
                 await File.WriteAllBytesAsync(outPath, HouseholdFiles.AnnotateErrors(original, report), ct);

@@ -11,7 +11,7 @@ public static class HouseholdFiles
     public static async Task<ImportReport> ImportAsync(RegistryDb db, Stream stream, string fileName, int year, bool dryRun,
         string actor, DateTime nowUtc, CancellationToken ct = default)
     {
-        if (FileFormat.FromFileName(fileName) is not { } format)
+        if (TabularFile.FromFileName(fileName) is not { } format)
             return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, "Chỉ nhận tệp .csv hoặc .xlsx."));
         try
         {

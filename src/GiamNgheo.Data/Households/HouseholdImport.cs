@@ -171,12 +171,15 @@ public static class HouseholdImport
 
         await Run("CREATE INDEX ix_stage_household_code ON stage_household (code)");
         await Run("CREATE INDEX ix_stage_member_code ON stage_member (household_code)");
+        await Run("CREATE INDEX ix_stage_member_citizen ON stage_member (citizen_id)");
+        await Run("CREATE INDEX ix_stage_member_row ON stage_member (row_no)");
         await Run("""
             INSERT INTO households (code, created_at)
             SELECT s.code, @now FROM stage_household s
             WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.code = s.code)
             """);
         await Run("UPDATE stage_household SET household_id = (SELECT h.id FROM households h WHERE h.code = stage_household.code)");
+        await Run("CREATE INDEX ix_stage_household_id ON stage_household (household_id)");
 
         // The same person, recognised first by household + name + birth date, then by citizen ID
         // (only where the ID is unique in the file; repeated IDs are reported as likely duplicates).
@@ -189,6 +192,7 @@ public static class HouseholdImport
                   AND p.date_of_birth = stage_member.date_of_birth
                 ORDER BY m.year DESC LIMIT 1)
             """);
+        await Run("CREATE INDEX ix_stage_member_person ON stage_member (person_id)");
         await Run("""
             UPDATE stage_member SET person_id = (
                 SELECT min(p.id) FROM people p WHERE p.citizen_id = stage_member.citizen_id

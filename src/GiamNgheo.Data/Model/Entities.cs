@@ -76,7 +76,6 @@ public sealed class HouseholdYear
     public bool LoudspeakerReach { get; set; }
     public int MemberCount { get; set; }
     public string? HeadName { get; set; }
-    public DateTime UpdatedAt { get; set; }
     public List<Membership> Members { get; set; } = [];
 }
 

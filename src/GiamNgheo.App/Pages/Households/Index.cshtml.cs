@@ -13,7 +13,7 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock) : PageModel
     public List<string> Hamlets { get; private set; } = [];
     public string? Hamlet { get; private set; }
     public string? Text { get; private set; }
-    public HouseholdPage Page { get; private set; } = new([], null);
+    public HouseholdPage Result { get; private set; } = new([], null);
 
     public async Task OnGetAsync(long? unit, int? year, string? hamlet, string? q, long? after, CancellationToken ct)
     {
@@ -22,6 +22,6 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock) : PageModel
         if (Unit is { Level: Domain.Units.UnitLevel.Commune }) Hamlets = await HouseholdQueries.HamletsAsync(db, Unit.Id, Year, ct);
         Hamlet = hamlet;
         Text = q;
-        Page = await HouseholdQueries.ListAsync(db, new HouseholdFilter(Unit?.Id, Year, hamlet, q, after), ct);
+        Result = await HouseholdQueries.ListAsync(db, new HouseholdFilter(Unit?.Id, Year, hamlet, q, after), ct);
     }
 }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace GiamNgheo.App.Pages.Import;
 
 /// Upload a household file; a rejected file changes nothing and its errors are listed by row and column.
+[RequestSizeLimit(IndexModel.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxUploadBytes)]
 public sealed class IndexModel(RegistryDb db, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -20,8 +22,6 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock, IMemoryCache c
 
     public void OnGet() => Year = clock.GetLocalNow().Year;
 
-    [RequestSizeLimit(MaxUploadBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
@@ -37,7 +37,7 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock, IMemoryCache c
         await using (var stream = file.OpenReadStream())
             Report = await HouseholdFiles.ImportAsync(db, stream, file.FileName, Year, DryRun, User.Identity?.Name ?? "web", clock.GetUtcNow().UtcDateTime, ct);
         Message = HouseholdFiles.Describe(Report);
-        if (Report.ErrorCount > 0 && FileFormat.FromFileName(file.FileName) == FileFormat.Xlsx)
+        if (Report.ErrorCount > 0 && TabularFile.FromFileName(file.FileName) == FileFormat.Xlsx)
         {
             await using var original = file.OpenReadStream();
             ErrorCopyToken = Guid.NewGuid().ToString("N");

@@ -203,10 +203,6 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("unit_id");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
                     b.Property<bool>("UsesTelecom")
                         .HasColumnType("boolean")
                         .HasColumnName("uses_telecom");

@@ -194,10 +194,6 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("unit_id");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
                     b.Property<bool>("UsesTelecom")
                         .HasColumnType("INTEGER")
                         .HasColumnName("uses_telecom");

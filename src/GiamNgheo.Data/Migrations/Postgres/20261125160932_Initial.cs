@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace GiamNgheo.Data.Migrations.Sqlite
+namespace GiamNgheo.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,13 +16,13 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "changes",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    action = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    summary = table.Column<string>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    summary = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,8 +33,8 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "ethnic_groups",
                 columns: table => new
                 {
-                    code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,10 +45,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "households",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,13 +59,13 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "people",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    full_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    sex = table.Column<int>(type: "INTEGER", nullable: false),
-                    date_of_birth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    citizen_id = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    ethnic_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    full_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    sex = table.Column<int>(type: "integer", nullable: false),
+                    date_of_birth = table.Column<DateOnly>(type: "date", nullable: false),
+                    citizen_id = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    ethnic_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,17 +76,17 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "units",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    folded_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    level = table.Column<int>(type: "INTEGER", nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    parent_id = table.Column<long>(type: "INTEGER", nullable: true),
-                    valid_from = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    area = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    folded_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    parent_id = table.Column<long>(type: "bigint", nullable: true),
+                    valid_from = table.Column<DateOnly>(type: "date", nullable: true),
+                    valid_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    area = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,30 +103,29 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "household_years",
                 columns: table => new
                 {
-                    household_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    unit_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    hamlet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    area = table.Column<int>(type: "INTEGER", nullable: false),
-                    area_from_unit = table.Column<bool>(type: "INTEGER", nullable: false),
-                    income12_months = table.Column<long>(type: "INTEGER", nullable: true),
-                    housing_area_m2 = table.Column<double>(type: "REAL", nullable: true),
-                    durable_walls = table.Column<bool>(type: "INTEGER", nullable: true),
-                    durable_frame = table.Column<bool>(type: "INTEGER", nullable: true),
-                    durable_roof = table.Column<bool>(type: "INTEGER", nullable: true),
-                    water = table.Column<int>(type: "INTEGER", nullable: true),
-                    latrine = table.Column<int>(type: "INTEGER", nullable: true),
-                    uses_telecom = table.Column<bool>(type: "INTEGER", nullable: false),
-                    has_tv = table.Column<bool>(type: "INTEGER", nullable: false),
-                    has_radio = table.Column<bool>(type: "INTEGER", nullable: false),
-                    has_computer = table.Column<bool>(type: "INTEGER", nullable: false),
-                    has_internet_phone = table.Column<bool>(type: "INTEGER", nullable: false),
-                    loudspeaker_reach = table.Column<bool>(type: "INTEGER", nullable: false),
-                    member_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    head_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    household_id = table.Column<long>(type: "bigint", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    unit_id = table.Column<long>(type: "bigint", nullable: false),
+                    hamlet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    phone = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    area = table.Column<int>(type: "integer", nullable: false),
+                    area_from_unit = table.Column<bool>(type: "boolean", nullable: false),
+                    income12_months = table.Column<long>(type: "bigint", nullable: true),
+                    housing_area_m2 = table.Column<double>(type: "double precision", nullable: true),
+                    durable_walls = table.Column<bool>(type: "boolean", nullable: true),
+                    durable_frame = table.Column<bool>(type: "boolean", nullable: true),
+                    durable_roof = table.Column<bool>(type: "boolean", nullable: true),
+                    water = table.Column<int>(type: "integer", nullable: true),
+                    latrine = table.Column<int>(type: "integer", nullable: true),
+                    uses_telecom = table.Column<bool>(type: "boolean", nullable: false),
+                    has_tv = table.Column<bool>(type: "boolean", nullable: false),
+                    has_radio = table.Column<bool>(type: "boolean", nullable: false),
+                    has_computer = table.Column<bool>(type: "boolean", nullable: false),
+                    has_internet_phone = table.Column<bool>(type: "boolean", nullable: false),
+                    loudspeaker_reach = table.Column<bool>(type: "boolean", nullable: false),
+                    member_count = table.Column<int>(type: "integer", nullable: false),
+                    head_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -148,10 +148,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "unit_lineages",
                 columns: table => new
                 {
-                    old_unit_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    new_unit_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    merge_type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    basis = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                    old_unit_id = table.Column<long>(type: "bigint", nullable: false),
+                    new_unit_id = table.Column<long>(type: "bigint", nullable: false),
+                    merge_type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    basis = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,19 +174,19 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 name: "memberships",
                 columns: table => new
                 {
-                    person_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    household_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    position = table.Column<int>(type: "INTEGER", nullable: false),
-                    relation = table.Column<int>(type: "INTEGER", nullable: false),
-                    education = table.Column<int>(type: "INTEGER", nullable: false),
-                    in_school = table.Column<bool>(type: "INTEGER", nullable: false),
-                    health_insurance = table.Column<bool>(type: "INTEGER", nullable: false),
-                    employment = table.Column<int>(type: "INTEGER", nullable: false),
-                    disability = table.Column<bool>(type: "INTEGER", nullable: false),
-                    meritorious = table.Column<bool>(type: "INTEGER", nullable: false),
-                    social_protection = table.Column<bool>(type: "INTEGER", nullable: false),
-                    malnourished = table.Column<bool>(type: "INTEGER", nullable: false)
+                    person_id = table.Column<long>(type: "bigint", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    household_id = table.Column<long>(type: "bigint", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    relation = table.Column<int>(type: "integer", nullable: false),
+                    education = table.Column<int>(type: "integer", nullable: false),
+                    in_school = table.Column<bool>(type: "boolean", nullable: false),
+                    health_insurance = table.Column<bool>(type: "boolean", nullable: false),
+                    employment = table.Column<int>(type: "integer", nullable: false),
+                    disability = table.Column<bool>(type: "boolean", nullable: false),
+                    meritorious = table.Column<bool>(type: "boolean", nullable: false),
+                    social_protection = table.Column<bool>(type: "boolean", nullable: false),
+                    malnourished = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
