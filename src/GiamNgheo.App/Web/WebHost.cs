@@ -19,6 +19,10 @@ public static class WebHost
         builder.Services.AddScoped(_ => db.CreateContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
+        // Vietnamese text is written as is, not as &#x…; entities.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddRazorPages();
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery();

@@ -41,8 +41,9 @@ public static class HouseholdImport
         var errorCount = 0;
         int households = 0, members = 0;
 
-        await using (var stageHouseholds = await StagingTable<HouseholdBlock>.CreateAsync(db, "stage_household", HouseholdColumns, ct))
-        await using (var stageMembers = await StagingTable<StagedMember>.CreateAsync(db, "stage_member", MemberColumns, ct))
+        // One staging table, one row per member, household columns on the household's first row:
+        // PostgreSQL runs one COPY at a time on a connection, and the file is shaped this way anyway.
+        await using (var stage = await StagingTable<StagedRow>.CreateAsync(db, "stage_row", StagedColumns, ct))
         {
             foreach (var block in parser.Parse(ordered))
             {
@@ -50,18 +51,18 @@ public static class HouseholdImport
                 {
                     errorCount += block.Errors.Count;
                     errors.AddRange(block.Errors.Take(ImportReport.MaxErrorsKept - errors.Count));
+                    // Only its code, so that a household repeated further down the file is still recognised.
+                    await stage.WriteAsync(new StagedRow(block, 1, null), ct);
                     continue;
                 }
                 households++;
-                await stageHouseholds.WriteAsync(block, ct);
                 for (var i = 0; i < block.Members.Count; i++)
                 {
                     members++;
-                    await stageMembers.WriteAsync(new StagedMember(block.Code, i + 1, block.Members[i]), ct);
+                    await stage.WriteAsync(new StagedRow(block, i + 1, block.Members[i]), ct);
                 }
             }
-            await stageHouseholds.CompleteAsync(ct);
-            await stageMembers.CompleteAsync(ct);
+            await stage.CompleteAsync(ct);
         }
 
         foreach (var e in await RepeatedHouseholdsAsync(db, ct))
@@ -99,12 +100,14 @@ public static class HouseholdImport
             .Select(u => new CommuneRef(u.Id, u.Code, u.Name, u.Area)).ToListAsync(ct))
         .ToDictionary(c => c.Code);
 
-    private sealed record StagedMember(string HouseholdCode, int Position, ParsedMember Member);
+    /// A member row of the file on its way to the staging table. Member null: the household had errors.
+    private sealed record StagedRow(HouseholdBlock Block, int Position, ParsedMember? Member)
+    {
+        public bool CarriesHousehold => Position == 1 && Member is not null;
+    }
 
     private static readonly StagingColumn<HouseholdBlock>[] HouseholdColumns =
     [
-        new("code", ColumnType.Text, b => b.Code),
-        new("first_row", ColumnType.Int, b => b.FirstRow),
         new("unit_id", ColumnType.Long, b => b.Commune!.UnitId),
         new("hamlet", ColumnType.Text, b => b.Facts!.Hamlet),
         new("address", ColumnType.Text, b => b.Facts!.Address),
@@ -126,36 +129,42 @@ public static class HouseholdImport
         new("loudspeaker_reach", ColumnType.Bool, b => b.Facts!.LoudspeakerReach),
         new("member_count", ColumnType.Int, b => b.Members.Count),
         new("head_name", ColumnType.Text, b => b.Members.First(m => m.Facts.Relation == Relation.Head).Facts.FullName),
-        new("household_id", ColumnType.Long, _ => null),
     ];
 
-    private static readonly StagingColumn<StagedMember>[] MemberColumns =
+    private static readonly StagingColumn<ParsedMember>[] MemberColumns =
     [
-        new("household_code", ColumnType.Text, m => m.HouseholdCode),
-        new("position", ColumnType.Int, m => m.Position),
-        new("row_no", ColumnType.Int, m => m.Member.Row),
-        new("full_name", ColumnType.Text, m => m.Member.Facts.FullName),
-        new("sex", ColumnType.Int, m => (int)m.Member.Facts.Sex),
-        new("date_of_birth", ColumnType.Date, m => m.Member.Facts.DateOfBirth),
-        new("citizen_id", ColumnType.Text, m => m.Member.Facts.CitizenId),
-        new("ethnic_code", ColumnType.Text, m => m.Member.Facts.EthnicCode),
-        new("relation", ColumnType.Int, m => (int)m.Member.Facts.Relation),
-        new("education", ColumnType.Int, m => (int)m.Member.Facts.Education),
-        new("in_school", ColumnType.Bool, m => m.Member.Facts.InSchool),
-        new("health_insurance", ColumnType.Bool, m => m.Member.Facts.HealthInsurance),
-        new("employment", ColumnType.Int, m => (int)m.Member.Facts.Employment),
-        new("disability", ColumnType.Bool, m => m.Member.Facts.Disability),
-        new("meritorious", ColumnType.Bool, m => m.Member.Facts.Meritorious),
-        new("social_protection", ColumnType.Bool, m => m.Member.Facts.SocialProtection),
-        new("malnourished", ColumnType.Bool, m => m.Member.Facts.Malnourished),
-        new("person_id", ColumnType.Long, _ => null),
+        new("row_no", ColumnType.Int, m => m.Row),
+        new("full_name", ColumnType.Text, m => m.Facts.FullName),
+        new("sex", ColumnType.Int, m => (int)m.Facts.Sex),
+        new("date_of_birth", ColumnType.Date, m => m.Facts.DateOfBirth),
+        new("citizen_id", ColumnType.Text, m => m.Facts.CitizenId),
+        new("ethnic_code", ColumnType.Text, m => m.Facts.EthnicCode),
+        new("relation", ColumnType.Int, m => (int)m.Facts.Relation),
+        new("education", ColumnType.Int, m => (int)m.Facts.Education),
+        new("in_school", ColumnType.Bool, m => m.Facts.InSchool),
+        new("health_insurance", ColumnType.Bool, m => m.Facts.HealthInsurance),
+        new("employment", ColumnType.Int, m => (int)m.Facts.Employment),
+        new("disability", ColumnType.Bool, m => m.Facts.Disability),
+        new("meritorious", ColumnType.Bool, m => m.Facts.Meritorious),
+        new("social_protection", ColumnType.Bool, m => m.Facts.SocialProtection),
+        new("malnourished", ColumnType.Bool, m => m.Facts.Malnourished),
+    ];
+
+    private static readonly StagingColumn<StagedRow>[] StagedColumns =
+    [
+        new("code", ColumnType.Text, r => r.Block.Code),
+        new("position", ColumnType.Int, r => r.Position),
+        new("first_row", ColumnType.Int, r => r.Block.FirstRow),
+        new("ok", ColumnType.Bool, r => r.Member is not null),
+        .. MemberColumns.Select(c => new StagingColumn<StagedRow>(c.Name, c.Type, r => r.Member is null ? null : c.Value(r.Member))),
+        .. HouseholdColumns.Select(c => new StagingColumn<StagedRow>(c.Name, c.Type, r => r.CarriesHousehold ? c.Value(r.Block) : null)),
     ];
 
     private static async Task<List<RowError>> RepeatedHouseholdsAsync(RegistryDb db, CancellationToken ct)
     {
         var result = new List<RowError>();
         await using var cmd = Sql.Command(db,
-            "SELECT code, min(first_row), max(first_row) FROM stage_household GROUP BY code HAVING count(*) > 1 ORDER BY min(first_row) LIMIT 1000");
+            "SELECT code, min(first_row), max(first_row) FROM stage_row WHERE position = 1 GROUP BY code HAVING count(*) > 1 ORDER BY min(first_row) LIMIT 1000");
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             result.Add(new RowError(r.GetInt32(2), "Mã hộ", r.GetString(0),
@@ -169,6 +178,19 @@ public static class HouseholdImport
         object now = pg ? nowUtc : nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
         async Task Run(string sql) => await Sql.ExecuteAsync(db, sql, ct, ("@year", year), ("@now", now));
 
+        var temp = pg ? "TEMP TABLE {0} ON COMMIT DROP AS" : "TEMP TABLE {0} AS";
+        await Run("DROP TABLE IF EXISTS stage_household");
+        await Run("DROP TABLE IF EXISTS stage_member");
+        await Run($"""
+            CREATE {string.Format(temp, "stage_household")}
+            SELECT code, first_row, {string.Join(", ", HouseholdColumns.Select(c => c.Name))}, CAST(NULL AS bigint) AS household_id
+            FROM stage_row WHERE position = 1
+            """);
+        await Run($"""
+            CREATE {string.Format(temp, "stage_member")}
+            SELECT code AS household_code, position, {string.Join(", ", MemberColumns.Select(c => c.Name))}, CAST(NULL AS bigint) AS person_id
+            FROM stage_row
+            """);
         await Run("CREATE INDEX ix_stage_household_code ON stage_household (code)");
         await Run("CREATE INDEX ix_stage_member_code ON stage_member (household_code)");
         await Run("CREATE INDEX ix_stage_member_citizen ON stage_member (citizen_id)");

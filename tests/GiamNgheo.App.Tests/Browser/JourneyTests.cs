@@ -48,7 +48,7 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await page.GetByRole(AriaRole.Link, new() { Name = "Sửa" }).First.ClickAsync();
         await page.GetByLabel("Ngày sinh (dd/MM/yyyy)").FillAsync("31/02/1980");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".field-error").First).ToContainTextAsync("dd/MM/yyyy");
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Form.DateOfBirth']")).ToContainTextAsync("dd/MM/yyyy");
         await Shot(page, "05-edit-error");
 
         await page.GetByLabel("Ngày sinh (dd/MM/yyyy)").FillAsync("15/03/1980");

@@ -29,12 +29,12 @@ public abstract class HouseholdImportTests(DatabaseKind kind)
     public async Task Import_GoodRows_WritesHouseholdsYearsPeopleAndMembers()
     {
         await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
-        var report = await Import(db, Rows(Family("07444-00001"), Family("07444-00002", "07447", "Lê Văn Dũng")));
+        var report = await Import(db, Rows(Family("07444-00001"), Family("07444-00002", "07450", "Lê Văn Dũng")));
 
         Assert.True(report.Applied);
         Assert.Equal((2, 6, 0), (report.Households, report.Members, report.ErrorCount));
         var h = (await HouseholdQueries.ByIdAsync(db, (await HouseholdQueries.IdByCodeAsync(db, "07444-00002"))!.Value, 2024))!;
-        Assert.Equal("07447", h.Commune.Code);
+        Assert.Equal("07450", h.Commune.Code);
         Assert.Equal(["Lê Văn Dũng", "Trần Thị Bình", "Lê Văn Cường"], h.Members.Select(m => m.Facts.FullName));
         Assert.Equal(Facts(), h.Facts);
         Assert.Equal(1, await db.Changes.CountAsync(c => c.Action == "households.import"));
@@ -133,8 +133,8 @@ public abstract class HouseholdImportTests(DatabaseKind kind)
     public async Task UnknownCommuneForTheYear_IsAnError()
     {
         await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
-        // 07444 is a 2024 code that no longer stands on 1 September 2025.
-        var report = await Import(db, Rows(Family("07444-00001")), 2025);
+        // 07453 (Xã Đông Phú) is a 2024 code that no longer stands on 1 September 2025.
+        var report = await Import(db, Rows(Family("07453-00001", "07453")), 2025);
         Assert.Contains(report.Errors, e => e.Column == "Mã xã" && e.Message.Contains("01/09/2025"));
     }
 
@@ -142,7 +142,7 @@ public abstract class HouseholdImportTests(DatabaseKind kind)
     public async Task Export_ThenImport_ChangesNothing()
     {
         await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
-        await Import(db, Rows(Family("07444-00001"), Family("07444-00002", "07447")));
+        await Import(db, Rows(Family("07444-00001"), Family("07444-00002", "07450")));
         var before = await Snapshot(db);
         var lucNam = (await Data.Units.UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
         var exported = new List<RawRow>();
