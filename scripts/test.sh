@@ -15,20 +15,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export DOTNET_CLI_UI_LANGUAGE=en   # the summary parsed below is the English one
 
 CONFIG=Release
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 TIMEOUT=${GIAMNGHEO_TEST_TIMEOUT:-30m}
 START=$SECONDS
 WORK=$(mktemp -d)
-PGDIR=""
 FAILURES=()
 
 step() { printf '==> %s\n' "$*"; }
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
 
 cleanup() {
-    if [[ -n "$PGDIR" ]]; then
-        as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
-        rm -rf "$PGDIR"
-    fi
+    stop_throwaway_postgres
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -45,17 +42,6 @@ quietly() {
     fi
     return "$rc"
 }
-
-# initdb refuses to run as root: run the cluster as the postgres user (from a directory it can read).
-as_postgres() {
-    if ((EUID == 0)); then
-        (cd / && runuser -u postgres -- "$@")
-    else
-        "$@"
-    fi
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Prints the final counts line and exits; called on every path once the build has been attempted.
 finish() {
@@ -81,26 +67,9 @@ fi
 if [[ -n "${GIAMNGHEO_TEST_PG:-}" ]]; then
     step "PostgreSQL: using GIAMNGHEO_TEST_PG"
 else
-    PGDIR=$(mktemp -d /tmp/giamngheo-pg.XXXXXX)
-    if ((EUID == 0)); then chown postgres:postgres "$PGDIR"; fi
-    quietly as_postgres "$PG_BIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8
-    port=55432
-    for ((attempt = 0; ; attempt++)); do
-        while port_in_use "$port"; do port=$((port + 1)); done
-        # Another process may take the port between the probe and the start: then try the next one.
-        if as_postgres "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -t 60 \
-            -o "-p $port -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null 2>&1; then
-            break
-        fi
-        if ((attempt >= 5)); then
-            cat "$PGDIR/log" 2>/dev/null || true
-            echo "could not start PostgreSQL"
-            exit 1
-        fi
-        port=$((port + 1))
-    done
-    export GIAMNGHEO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-    step "PostgreSQL: throwaway cluster on 127.0.0.1:$port"
+    start_throwaway_postgres
+    export GIAMNGHEO_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+    step "PostgreSQL: throwaway cluster on 127.0.0.1:$PGPORT"
 fi
 
 # --- 3. build and EF model drift guard ----------------------------------------------------------------

@@ -65,6 +65,7 @@ public abstract class StagingTable<T> : IAsyncDisposable
         public static async Task<StagingTable<T>> StartAsync(NpgsqlConnection c, string name, IReadOnlyList<StagingColumn<T>> columns, CancellationToken ct)
         {
             var importer = await c.BeginBinaryImportAsync($"COPY {name} ({string.Join(", ", columns.Select(x => x.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+            importer.Timeout = TimeSpan.Zero; // a file of millions of rows streams as long as it takes
             return new PostgresStaging(name, columns, importer);
         }
 
@@ -153,6 +154,8 @@ public static class Sql
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = sql;
+        // Bulk statements over millions of rows run as long as they need; the import is one transaction.
+        cmd.CommandTimeout = 0;
         foreach (var (n, v) in parameters)
         {
             var p = cmd.CreateParameter();

@@ -9,7 +9,7 @@ namespace GiamNgheo.Data.Households;
 public static class HouseholdFiles
 {
     public static async Task<ImportReport> ImportAsync(RegistryDb db, Stream stream, string fileName, int year, bool dryRun,
-        string actor, DateTime nowUtc, CancellationToken ct = default)
+        string actor, DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null)
     {
         if (TabularFile.FromFileName(fileName) is not { } format)
             return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, "Chỉ nhận tệp .csv hoặc .xlsx."));
@@ -17,7 +17,7 @@ public static class HouseholdFiles
         {
             using var reader = TabularFile.Open(stream, format);
             return await HouseholdImport.RunAsync(db, reader.Headers, reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells)),
-                year, dryRun, actor, fileName, nowUtc, ct);
+                year, dryRun, actor, fileName, nowUtc, ct, trace);
         }
         catch (TabularFileException e)
         {
@@ -27,10 +27,11 @@ public static class HouseholdFiles
         }
     }
 
-    public static async Task<ImportReport> ImportAsync(RegistryDb db, string path, int year, bool dryRun, string actor, DateTime nowUtc, CancellationToken ct = default)
+    public static async Task<ImportReport> ImportAsync(RegistryDb db, string path, int year, bool dryRun, string actor, DateTime nowUtc,
+        CancellationToken ct = default, TextWriter? trace = null)
     {
         await using var f = File.OpenRead(path);
-        return await ImportAsync(db, f, Path.GetFileName(path), year, dryRun, actor, nowUtc, ct);
+        return await ImportAsync(db, f, Path.GetFileName(path), year, dryRun, actor, nowUtc, ct, trace);
     }
 
     private static ImportReport Rejected(int year, bool dryRun, RowError error) => new(year, dryRun, false, 0, 0, 1, [error], []);

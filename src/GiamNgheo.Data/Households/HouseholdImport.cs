@@ -24,8 +24,10 @@ public sealed record ImportReport(
 public static class HouseholdImport
 {
     public static async Task<ImportReport> RunAsync(RegistryDb db, IReadOnlyList<string> headers, IEnumerable<RawRow> rows,
-        int year, bool dryRun, string actor, string fileName, DateTime nowUtc, CancellationToken ct = default)
+        int year, bool dryRun, string actor, string fileName, DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Trace(string step) { trace?.WriteLine($"  {clock.Elapsed.TotalSeconds,7:0.00} s  {step}"); }
         var (map, headerErrors) = HouseholdFile.MapHeaders(headers);
         if (headerErrors.Count > 0)
             return new ImportReport(year, dryRun, false, 0, 0, headerErrors.Count, headerErrors, []);
@@ -64,6 +66,7 @@ public static class HouseholdImport
             }
             await stage.CompleteAsync(ct);
         }
+        Trace("parsed and staged");
 
         foreach (var e in await RepeatedHouseholdsAsync(db, ct))
         {
@@ -76,8 +79,9 @@ public static class HouseholdImport
             return new ImportReport(year, dryRun, false, households, members, errorCount, errors.OrderBy(e => e.Row).ToList(), []);
         }
 
-        await MergeAsync(db, year, nowUtc, ct);
+        await MergeAsync(db, year, nowUtc, Trace, ct);
         var duplicates = await LikelyDuplicatesAsync(db, year, ct);
+        Trace("likely duplicates");
         if (dryRun)
         {
             await tx.RollbackAsync(ct);
@@ -90,6 +94,7 @@ public static class HouseholdImport
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        Trace("committed");
         return new ImportReport(year, false, true, households, members, 0, [], duplicates);
     }
 
@@ -172,55 +177,66 @@ public static class HouseholdImport
         return result;
     }
 
-    private static async Task MergeAsync(RegistryDb db, int year, DateTime nowUtc, CancellationToken ct)
+    private static async Task MergeAsync(RegistryDb db, int year, DateTime nowUtc, Action<string> trace, CancellationToken ct)
     {
         var pg = db.Kind == DatabaseKind.Postgres;
         object now = pg ? nowUtc : nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
-        async Task Run(string sql) => await Sql.ExecuteAsync(db, sql, ct, ("@year", year), ("@now", now));
+        async Task Run(string sql)
+        {
+            await Sql.ExecuteAsync(db, sql, ct, ("@year", year), ("@now", now));
+            trace(sql.Split('\n')[0].Trim());
+        }
 
         var temp = pg ? "TEMP TABLE {0} ON COMMIT DROP AS" : "TEMP TABLE {0} AS";
-        await Run("DROP TABLE IF EXISTS stage_household");
-        await Run("DROP TABLE IF EXISTS stage_member");
+        foreach (var t in new[] { "stage_household", "stage_known", "stage_member", "stage_by_citizen" }) await Run($"DROP TABLE IF EXISTS {t}");
+        async Task Analyze(string table) { if (pg) await Run($"ANALYZE {table}"); }
+
+        await Run("""
+            INSERT INTO households (code, created_at)
+            SELECT code, @now FROM stage_row WHERE position = 1
+            ON CONFLICT (code) DO NOTHING
+            """);
         await Run($"""
             CREATE {string.Format(temp, "stage_household")}
-            SELECT code, first_row, {string.Join(", ", HouseholdColumns.Select(c => c.Name))}, CAST(NULL AS bigint) AS household_id
-            FROM stage_row WHERE position = 1
+            SELECT h.id AS household_id, s.first_row, {string.Join(", ", HouseholdColumns.Select(c => "s." + c.Name))}
+            FROM stage_row s JOIN households h ON h.code = s.code WHERE s.position = 1
+            """);
+        await Run("CREATE INDEX ix_stage_household_id ON stage_household (household_id)");
+        await Analyze("stage_household");
+
+        // The same person is recognised first by household + name + birth date (any earlier year) …
+        await Run($"""
+            CREATE {string.Format(temp, "stage_known")}
+            SELECT m.household_id, p.full_name, p.date_of_birth, max(p.id) AS person_id
+            FROM memberships m JOIN people p ON p.id = m.person_id JOIN stage_household s ON s.household_id = m.household_id
+            GROUP BY m.household_id, p.full_name, p.date_of_birth
             """);
         await Run($"""
             CREATE {string.Format(temp, "stage_member")}
-            SELECT code AS household_code, position, {string.Join(", ", MemberColumns.Select(c => c.Name))}, CAST(NULL AS bigint) AS person_id
-            FROM stage_row
+            SELECT h.id AS household_id, r.position, {string.Join(", ", MemberColumns.Select(c => "r." + c.Name))}, k.person_id
+            FROM stage_row r JOIN households h ON h.code = r.code
+            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
             """);
-        await Run("CREATE INDEX ix_stage_household_code ON stage_household (code)");
-        await Run("CREATE INDEX ix_stage_member_code ON stage_member (household_code)");
-        await Run("CREATE INDEX ix_stage_member_citizen ON stage_member (citizen_id)");
         await Run("CREATE INDEX ix_stage_member_row ON stage_member (row_no)");
-        await Run("""
-            INSERT INTO households (code, created_at)
-            SELECT s.code, @now FROM stage_household s
-            WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.code = s.code)
-            """);
-        await Run("UPDATE stage_household SET household_id = (SELECT h.id FROM households h WHERE h.code = stage_household.code)");
-        await Run("CREATE INDEX ix_stage_household_id ON stage_household (household_id)");
+        await Analyze("stage_member");
 
-        // The same person, recognised first by household + name + birth date, then by citizen ID
-        // (only where the ID is unique in the file; repeated IDs are reported as likely duplicates).
-        await Run("""
-            UPDATE stage_member SET person_id = (
-                SELECT m.person_id FROM memberships m
-                JOIN people p ON p.id = m.person_id
-                JOIN stage_household s ON s.household_id = m.household_id
-                WHERE s.code = stage_member.household_code AND p.full_name = stage_member.full_name
-                  AND p.date_of_birth = stage_member.date_of_birth
-                ORDER BY m.year DESC LIMIT 1)
+        // … then by citizen ID, unless that person is already taken by another row (a repeated ID is reported
+        // as a likely duplicate, never merged).
+        await Run($"""
+            CREATE {string.Format(temp, "stage_by_citizen")}
+            SELECT s.row_no, min(p.id) AS person_id
+            FROM stage_member s JOIN people p ON p.citizen_id = s.citizen_id
+            WHERE s.person_id IS NULL AND s.citizen_id IS NOT NULL
+            GROUP BY s.row_no
             """);
-        await Run("CREATE INDEX ix_stage_member_person ON stage_member (person_id)");
         await Run("""
-            UPDATE stage_member SET person_id = (
-                SELECT min(p.id) FROM people p WHERE p.citizen_id = stage_member.citizen_id
-                  AND NOT EXISTS (SELECT 1 FROM stage_member o WHERE o.person_id = p.id))
-            WHERE person_id IS NULL AND citizen_id IS NOT NULL
-              AND (SELECT count(*) FROM stage_member d WHERE d.citizen_id = stage_member.citizen_id) = 1
+            DELETE FROM stage_by_citizen
+            WHERE person_id IN (SELECT person_id FROM stage_member WHERE person_id IS NOT NULL)
+               OR person_id IN (SELECT person_id FROM stage_by_citizen GROUP BY person_id HAVING count(*) > 1)
+            """);
+        await Run("""
+            UPDATE stage_member SET person_id = b.person_id
+            FROM stage_by_citizen b WHERE stage_member.row_no = b.row_no
             """);
         if (pg)
             await Run("UPDATE stage_member SET person_id = nextval(pg_get_serial_sequence('people', 'id')) WHERE person_id IS NULL");
@@ -231,12 +247,13 @@ public static class HouseholdImport
                     FROM stage_member WHERE person_id IS NULL) n
                 WHERE stage_member.row_no = n.row_no
                 """);
+        await Run("CREATE INDEX ix_stage_member_person ON stage_member (person_id)");
+        await Analyze("stage_member");
 
         await Run("""
-            DELETE FROM memberships WHERE year = @year AND (
-                household_id IN (SELECT household_id FROM stage_household)
-                OR person_id IN (SELECT person_id FROM stage_member))
+            DELETE FROM memberships WHERE year = @year AND household_id IN (SELECT household_id FROM stage_household)
             """);
+        await Run("DELETE FROM memberships WHERE year = @year AND person_id IN (SELECT person_id FROM stage_member)");
         await Run("DELETE FROM household_years WHERE year = @year AND household_id IN (SELECT household_id FROM stage_household)");
         await Run("""
             INSERT INTO household_years (household_id, year, unit_id, hamlet, address, phone, area, area_from_unit, income12_months,
@@ -262,9 +279,9 @@ public static class HouseholdImport
         await Run("""
             INSERT INTO memberships (person_id, household_id, year, position, relation, education, in_school, health_insurance,
                 employment, disability, meritorious, social_protection, malnourished)
-            SELECT m.person_id, h.household_id, @year, m.position, m.relation, m.education, m.in_school, m.health_insurance,
-                m.employment, m.disability, m.meritorious, m.social_protection, m.malnourished
-            FROM stage_member m JOIN stage_household h ON h.code = m.household_code
+            SELECT person_id, household_id, @year, position, relation, education, in_school, health_insurance,
+                employment, disability, meritorious, social_protection, malnourished
+            FROM stage_member
             """);
     }
 

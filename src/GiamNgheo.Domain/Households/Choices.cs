@@ -55,19 +55,25 @@ public sealed class ChoiceList<T> where T : notnull
 {
     private readonly Dictionary<string, T> _byFoldedLabel;
     private readonly Dictionary<T, string> _labels;
+    private readonly Dictionary<string, T> _byLabel;
 
     public ChoiceList(IReadOnlyList<(T Value, string Label)> items)
     {
         Items = items;
         _byFoldedLabel = items.ToDictionary(i => Common.VietnameseText.Fold(i.Label), i => i.Value);
         _labels = items.ToDictionary(i => i.Value, i => i.Label);
+        _byLabel = items.ToDictionary(i => i.Label, i => i.Value, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<(T Value, string Label)> Items { get; }
 
     public string Label(T value) => _labels[value];
 
-    public string AllowedText => string.Join("; ", Items.Select(i => i.Label));
+    public IReadOnlyList<string> Labels => Items.Select(i => i.Label).ToList();
 
-    public bool TryParse(string text, out T value) => _byFoldedLabel.TryGetValue(Common.VietnameseText.Fold(text), out value!);
+    public string AllowedText => string.Join("; ", Labels);
+
+    // Most cells hold the label exactly as the template writes it: try that before folding.
+    public bool TryParse(string text, out T value) =>
+        _byLabel.TryGetValue(text, out value!) || _byFoldedLabel.TryGetValue(Common.VietnameseText.Fold(text), out value!);
 }

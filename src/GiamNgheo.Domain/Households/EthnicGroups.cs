@@ -9,12 +9,14 @@ public sealed class EthnicGroups
 {
     private readonly Dictionary<string, EthnicGroup> _byCode;
     private readonly Dictionary<string, EthnicGroup> _byFoldedName;
+    private readonly Dictionary<string, EthnicGroup> _byName;
 
     public EthnicGroups(IEnumerable<EthnicGroup> groups)
     {
         All = groups.OrderBy(g => g.Code, StringComparer.Ordinal).ToList();
         _byCode = All.ToDictionary(g => g.Code);
         _byFoldedName = All.ToDictionary(g => VietnameseText.Fold(g.Name));
+        _byName = All.ToDictionary(g => g.Name, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<EthnicGroup> All { get; }
@@ -23,7 +25,7 @@ public sealed class EthnicGroups
     {
         var text = codeOrName.Trim();
         if (text.Length == 1 && char.IsAsciiDigit(text[0])) text = "0" + text;
-        return _byCode.GetValueOrDefault(text) ?? _byFoldedName.GetValueOrDefault(VietnameseText.Fold(text));
+        return _byCode.GetValueOrDefault(text) ?? _byName.GetValueOrDefault(text) ?? _byFoldedName.GetValueOrDefault(VietnameseText.Fold(text));
     }
 
     public string NameOf(string code) => _byCode.TryGetValue(code, out var g) ? g.Name : code;

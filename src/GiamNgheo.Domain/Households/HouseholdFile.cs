@@ -5,7 +5,11 @@ namespace GiamNgheo.Domain.Households;
 /// One column of the household exchange file (CSV or XLSX, one row per member).
 /// Household columns are filled on the household's first row; later rows of the same household may
 /// leave them empty or repeat them unchanged.
-public sealed record FileColumn(string Key, string Header, bool HouseholdLevel, bool Required, string Rule, string Example);
+public sealed record FileColumn(string Key, string Header, bool HouseholdLevel, bool Required, string Rule, string Example)
+{
+    /// The allowed words, for columns that take one of a list (forms show them as a choice).
+    public IReadOnlyList<string>? Options { get; init; }
+}
 
 public static class HouseholdFile
 {
@@ -16,35 +20,39 @@ public static class HouseholdFile
         new("hamlet", "Thôn/tổ dân phố", true, true, "Tên thôn, bản, tổ dân phố", "Thôn Đồng Mạ"),
         new("address", "Địa chỉ", true, false, "Số nhà, đường, xóm", ""),
         new("phone", "Điện thoại", true, false, "10–11 chữ số, bắt đầu bằng 0", "0912345678"),
-        new("area", "Khu vực", true, false, "Thành thị hoặc Nông thôn; để trống thì theo loại xã", ""),
+        Choice("area", "Khu vực", true, false, Choices.Areas, "", "để trống thì theo loại xã"),
         new("income", "Thu nhập 12 tháng (đồng)", true, false, "Tổng thu nhập của hộ trong 12 tháng qua, số nguyên không âm", "36000000"),
         new("housing_area", "Diện tích nhà ở (m²)", true, false, "Số không âm, tối đa 10.000", "45"),
-        new("durable_walls", "Tường bền chắc", true, false, Choices.YesNo.AllowedText, "Có"),
-        new("durable_frame", "Khung/cột bền chắc", true, false, Choices.YesNo.AllowedText, "Có"),
-        new("durable_roof", "Mái bền chắc", true, false, Choices.YesNo.AllowedText, "Có"),
-        new("water", "Nguồn nước sinh hoạt", true, false, Choices.WaterSources.AllowedText, "Giếng khoan"),
-        new("latrine", "Nhà tiêu", true, false, Choices.Latrines.AllowedText, "Tự hoại"),
-        new("telecom", "Sử dụng viễn thông", true, false, Choices.YesNo.AllowedText, "Có"),
-        new("tv", "Có ti vi", true, false, Choices.YesNo.AllowedText, "Có"),
-        new("radio", "Có radio", true, false, Choices.YesNo.AllowedText, "Không"),
-        new("computer", "Có máy tính", true, false, Choices.YesNo.AllowedText, "Không"),
-        new("internet_phone", "Có điện thoại kết nối internet", true, false, Choices.YesNo.AllowedText, "Có"),
-        new("loudspeaker", "Được nghe loa truyền thanh", true, false, Choices.YesNo.AllowedText, "Có"),
+        Choice("durable_walls", "Tường bền chắc", true, false, Choices.YesNo, "Có"),
+        Choice("durable_frame", "Khung/cột bền chắc", true, false, Choices.YesNo, "Có"),
+        Choice("durable_roof", "Mái bền chắc", true, false, Choices.YesNo, "Có"),
+        Choice("water", "Nguồn nước sinh hoạt", true, false, Choices.WaterSources, "Giếng khoan"),
+        Choice("latrine", "Nhà tiêu", true, false, Choices.Latrines, "Tự hoại"),
+        Choice("telecom", "Sử dụng viễn thông", true, false, Choices.YesNo, "Có"),
+        Choice("tv", "Có ti vi", true, false, Choices.YesNo, "Có"),
+        Choice("radio", "Có radio", true, false, Choices.YesNo, "Không"),
+        Choice("computer", "Có máy tính", true, false, Choices.YesNo, "Không"),
+        Choice("internet_phone", "Có điện thoại kết nối internet", true, false, Choices.YesNo, "Có"),
+        Choice("loudspeaker", "Được nghe loa truyền thanh", true, false, Choices.YesNo, "Có"),
         new("full_name", "Họ và tên", false, true, "Họ và tên thành viên, tối đa 100 ký tự", "Nguyễn Văn An"),
-        new("sex", "Giới tính", false, true, Choices.Sexes.AllowedText, "Nam"),
+        Choice("sex", "Giới tính", false, true, Choices.Sexes, "Nam"),
         new("date_of_birth", "Ngày sinh", false, true, "dd/MM/yyyy, không sau ngày rà soát", "15/03/1980"),
-        new("relation", "Quan hệ với chủ hộ", false, true, Choices.Relations.AllowedText + "; mỗi hộ đúng một Chủ hộ", "Chủ hộ"),
+        Choice("relation", "Quan hệ với chủ hộ", false, true, Choices.Relations, "Chủ hộ", "mỗi hộ đúng một Chủ hộ"),
         new("citizen_id", "Số CCCD", false, false, "12 chữ số; khớp năm sinh và giới tính", ""),
         new("ethnicity", "Dân tộc", false, true, "Mã (01–54) hoặc tên dân tộc", "Kinh"),
-        new("education", "Trình độ học vấn", false, false, Choices.Educations.AllowedText, "THCS"),
-        new("in_school", "Đang đi học", false, false, Choices.YesNo.AllowedText, "Không"),
-        new("health_insurance", "Có BHYT", false, false, Choices.YesNo.AllowedText, "Có"),
-        new("employment", "Việc làm", false, false, Choices.Employments.AllowedText, "Có việc làm ổn định"),
-        new("disability", "Khuyết tật", false, false, Choices.YesNo.AllowedText, "Không"),
-        new("meritorious", "Người có công", false, false, Choices.YesNo.AllowedText, "Không"),
-        new("social_protection", "Hưởng bảo trợ xã hội", false, false, Choices.YesNo.AllowedText, "Không"),
-        new("malnourished", "Trẻ suy dinh dưỡng", false, false, Choices.YesNo.AllowedText, "Không"),
+        Choice("education", "Trình độ học vấn", false, false, Choices.Educations, "THCS"),
+        Choice("in_school", "Đang đi học", false, false, Choices.YesNo, "Không"),
+        Choice("health_insurance", "Có BHYT", false, false, Choices.YesNo, "Có"),
+        Choice("employment", "Việc làm", false, false, Choices.Employments, "Có việc làm ổn định"),
+        Choice("disability", "Khuyết tật", false, false, Choices.YesNo, "Không"),
+        Choice("meritorious", "Người có công", false, false, Choices.YesNo, "Không"),
+        Choice("social_protection", "Hưởng bảo trợ xã hội", false, false, Choices.YesNo, "Không"),
+        Choice("malnourished", "Trẻ suy dinh dưỡng", false, false, Choices.YesNo, "Không"),
     ];
+
+    private static FileColumn Choice<T>(string key, string header, bool householdLevel, bool required, ChoiceList<T> list, string example, string? note = null)
+        where T : notnull =>
+        new(key, header, householdLevel, required, list.AllowedText + (note is null ? "" : "; " + note), example) { Options = list.Labels };
 
     /// One member row in the file's column order — the exact inverse of <see cref="HouseholdFileParser"/>.
     /// Household columns are written on the household's first row only.
@@ -93,11 +101,10 @@ public static class HouseholdFile
         return cells;
     }
 
-    public static int IndexOf(string key)
-    {
-        for (var i = 0; i < Columns.Count; i++) if (Columns[i].Key == key) return i;
-        throw new ArgumentException($"Unknown column key {key}", nameof(key));
-    }
+    private static readonly Dictionary<string, int> IndexByKey = Columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
+
+    public static int IndexOf(string key) =>
+        IndexByKey.TryGetValue(key, out var i) ? i : throw new ArgumentException($"Unknown column key {key}", nameof(key));
 
     /// Maps the file's header row to our columns (order free, case and diacritics ignored).
     /// Returns, per column of <see cref="Columns"/>, the index in the file or -1.

@@ -72,7 +72,8 @@ public sealed partial class HouseholdFileParser(int year, Func<string, CommuneRe
         foreach (var row in rows)
             if (ParseMember(row, errors) is { } m) members.Add(new ParsedMember(row.Number, m));
 
-        foreach (var twin in members.GroupBy(m => (VietnameseText.Fold(m.Facts.FullName), m.Facts.DateOfBirth)).Where(g => g.Count() > 1))
+        var sameBirthDate = members.GroupBy(m => m.Facts.DateOfBirth).Where(g => g.Count() > 1).SelectMany(g => g);
+        foreach (var twin in sameBirthDate.GroupBy(m => (VietnameseText.Fold(m.Facts.FullName), m.Facts.DateOfBirth)).Where(g => g.Count() > 1))
             foreach (var m in twin.Skip(1))
                 errors.Add(Error(rows.First(r => r.Number == m.Row), "full_name", m.Facts.FullName,
                     $"Trùng họ tên và ngày sinh với dòng {twin.First().Row} trong cùng hộ; có thể bị nhập hai lần."));

@@ -45,7 +45,7 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Hộ ");
         await Shot(page, "04-household");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sửa" }).First.ClickAsync();
+        await page.Locator("table").GetByRole(AriaRole.Link, new() { Name = "Sửa" }).First.ClickAsync();
         await page.GetByLabel("Ngày sinh (dd/MM/yyyy)").FillAsync("31/02/1980");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-valmsg-for='Form.DateOfBirth']")).ToContainTextAsync("dd/MM/yyyy");
@@ -90,6 +90,46 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("Chủ hộ");
         await Shot(page, "06-import-errors");
         Assert.Equal(households, await db.Households.CountAsync());
+    }
+
+    [Fact]
+    public async Task CreateHousehold_ErrorsNextToFields_ThenSaved_ThenEdited()
+    {
+        await using var db = app.CreateDb();
+        var commune = await db.Units.SingleAsync(u => u.Code == "07450" && u.ValidTo != null); // Xã Đông Hưng, 2024
+        var page = await OpenAsync();
+        await page.GotoAsync($"{app.BaseUrl}/households?unit={commune.Id}&year=2024");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thêm hộ vào Xã Đông Hưng" }).ClickAsync();
+
+        await page.GetByLabel("Mã hộ *").FillAsync("07450-TEST-1");
+        await page.GetByLabel("Thôn/tổ dân phố *").FillAsync("Thôn Thử Nghiệm");
+        await page.GetByLabel("Điện thoại", new() { Exact = true }).FillAsync("12345");
+        await page.GetByLabel("Họ và tên *").FillAsync("Đinh Thị Mới");
+        await page.GetByLabel("Giới tính *").SelectOptionAsync(new SelectOptionValue { Label = "Nữ" });
+        await page.GetByLabel("Ngày sinh *").FillAsync("02/09/1990");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-for='phone']")).ToContainTextAsync("10–11 chữ số");
+        Assert.False(await db.Households.AnyAsync(h => h.Code == "07450-TEST-1"));
+        await Shot(page, "08-create-error");
+
+        await page.GetByLabel("Điện thoại", new() { Exact = true }).FillAsync("0912 000 111");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã thêm hộ");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("07450-TEST-1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sửa thông tin hộ" }).ClickAsync();
+        await page.GetByLabel("Thôn/tổ dân phố *").FillAsync("Thôn Đã Đổi");
+        await page.GetByLabel("Nguồn nước sinh hoạt").SelectOptionAsync(new SelectOptionValue { Label = "Nước mưa" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu thông tin hộ");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("Thôn Đã Đổi");
+        await Shot(page, "09-household-edited");
+
+        db.ChangeTracker.Clear();
+        var year = await db.HouseholdYears.Include(y => y.Members).ThenInclude(m => m.Person)
+            .SingleAsync(y => y.Household!.Code == "07450-TEST-1" && y.Year == 2024);
+        Assert.Equal(("Thôn Đã Đổi", WaterSource.RainWater, "0912000111"), (year.Hamlet, year.Water!.Value, year.Phone!));
+        Assert.Equal("Đinh Thị Mới", Assert.Single(year.Members).Person!.FullName);
     }
 
     [Fact]
