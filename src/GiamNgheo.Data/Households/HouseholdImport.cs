@@ -211,42 +211,36 @@ public static class HouseholdImport
             FROM memberships m JOIN people p ON p.id = m.person_id JOIN stage_household s ON s.household_id = m.household_id
             GROUP BY m.household_id, p.full_name, p.date_of_birth
             """);
-        await Run($"""
-            CREATE {string.Format(temp, "stage_member")}
-            SELECT h.id AS household_id, r.position, {string.Join(", ", MemberColumns.Select(c => "r." + c.Name))}, k.person_id
-            FROM stage_row r JOIN households h ON h.code = r.code
-            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
-            """);
-        await Run("CREATE INDEX ix_stage_member_row ON stage_member (row_no)");
-        await Analyze("stage_member");
-
-        // … then by citizen ID, unless that person is already taken by another row (a repeated ID is reported
-        // as a likely duplicate, never merged).
+        // … then by citizen ID, unless that person is already someone else's in the file (a repeated ID is
+        // reported as a likely duplicate, never merged) …
         await Run($"""
             CREATE {string.Format(temp, "stage_by_citizen")}
-            SELECT s.row_no, min(p.id) AS person_id
-            FROM stage_member s JOIN people p ON p.citizen_id = s.citizen_id
-            WHERE s.person_id IS NULL AND s.citizen_id IS NOT NULL
-            GROUP BY s.row_no
+            SELECT r.row_no, min(p.id) AS person_id
+            FROM stage_row r JOIN households h ON h.code = r.code
+            JOIN people p ON p.citizen_id = r.citizen_id
+            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
+            WHERE r.citizen_id IS NOT NULL AND k.person_id IS NULL
+            GROUP BY r.row_no
             """);
         await Run("""
             DELETE FROM stage_by_citizen
-            WHERE person_id IN (SELECT person_id FROM stage_member WHERE person_id IS NOT NULL)
+            WHERE person_id IN (SELECT person_id FROM stage_known)
                OR person_id IN (SELECT person_id FROM stage_by_citizen GROUP BY person_id HAVING count(*) > 1)
             """);
-        await Run("""
-            UPDATE stage_member SET person_id = b.person_id
-            FROM stage_by_citizen b WHERE stage_member.row_no = b.row_no
+        // … and everyone else is a new person: ids from the sequence (PostgreSQL) or after the largest id
+        // (SQLite, where this transaction is the only writer).
+        var newId = pg
+            ? "nextval(pg_get_serial_sequence('people', 'id'))"
+            : "(SELECT coalesce(max(id), 0) FROM people) + count(CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN 1 END) OVER (ORDER BY r.row_no ROWS UNBOUNDED PRECEDING)";
+        await Run($"""
+            CREATE {string.Format(temp, "stage_member")}
+            SELECT h.id AS household_id, r.position, {string.Join(", ", MemberColumns.Select(c => "r." + c.Name))},
+                CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN {newId} ELSE coalesce(k.person_id, b.person_id) END AS person_id,
+                k.person_id IS NULL AND b.person_id IS NULL AS is_new
+            FROM stage_row r JOIN households h ON h.code = r.code
+            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
+            LEFT JOIN stage_by_citizen b ON b.row_no = r.row_no
             """);
-        if (pg)
-            await Run("UPDATE stage_member SET person_id = nextval(pg_get_serial_sequence('people', 'id')) WHERE person_id IS NULL");
-        else
-            await Run("""
-                UPDATE stage_member SET person_id = n.id FROM (
-                    SELECT row_no, (SELECT coalesce(max(id), 0) FROM people) + row_number() OVER (ORDER BY row_no) AS id
-                    FROM stage_member WHERE person_id IS NULL) n
-                WHERE stage_member.row_no = n.row_no
-                """);
         await Run("CREATE INDEX ix_stage_member_person ON stage_member (person_id)");
         await Analyze("stage_member");
 
@@ -267,14 +261,14 @@ public static class HouseholdImport
         await Run("""
             UPDATE people SET full_name = s.full_name, sex = s.sex, date_of_birth = s.date_of_birth,
                 citizen_id = s.citizen_id, ethnic_code = s.ethnic_code
-            FROM stage_member s WHERE people.id = s.person_id
+            FROM stage_member s WHERE people.id = s.person_id AND NOT s.is_new
               AND (people.full_name <> s.full_name OR people.sex <> s.sex OR people.date_of_birth <> s.date_of_birth
                    OR coalesce(people.citizen_id, '') <> coalesce(s.citizen_id, '') OR people.ethnic_code <> s.ethnic_code)
             """);
         await Run("""
             INSERT INTO people (id, full_name, sex, date_of_birth, citizen_id, ethnic_code)
             SELECT s.person_id, s.full_name, s.sex, s.date_of_birth, s.citizen_id, s.ethnic_code
-            FROM stage_member s WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = s.person_id)
+            FROM stage_member s WHERE s.is_new
             """);
         await Run("""
             INSERT INTO memberships (person_id, household_id, year, position, relation, education, in_school, health_insurance,
@@ -298,14 +292,23 @@ public static class HouseholdImport
             while (await r.ReadAsync(ct))
                 result.Add(new("Trùng số CCCD", $"Số CCCD {r.GetString(0)} có ở {r.GetInt64(3)} hộ (ví dụ {r.GetString(1)} và {r.GetString(2)})."));
 
+        // Same name and birth date in two households of one commune: the file's households among themselves
+        // and against the commune's other households of the year.
         await using (var cmd = Sql.Command(db, """
-            SELECT u.name, p.full_name, p.date_of_birth, min(h.code), max(h.code)
-            FROM memberships m JOIN people p ON p.id = m.person_id
-            JOIN household_years y ON y.household_id = m.household_id AND y.year = m.year
-            JOIN households h ON h.id = m.household_id JOIN units u ON u.id = y.unit_id
-            WHERE m.year = @year AND y.unit_id IN (SELECT unit_id FROM stage_household)
-            GROUP BY u.name, p.full_name, p.date_of_birth HAVING count(DISTINCT m.household_id) > 1
-            ORDER BY u.name, p.full_name LIMIT 200
+            SELECT u.name, c.full_name, c.date_of_birth, min(h.code), max(h.code)
+            FROM (
+                SELECT sh.unit_id, s.full_name, s.date_of_birth, s.household_id
+                FROM stage_member s JOIN stage_household sh ON sh.household_id = s.household_id
+                UNION ALL
+                SELECT y.unit_id, p.full_name, p.date_of_birth, y.household_id
+                FROM household_years y JOIN memberships m ON m.household_id = y.household_id AND m.year = y.year
+                JOIN people p ON p.id = m.person_id
+                WHERE y.year = @year AND y.unit_id IN (SELECT unit_id FROM stage_household)
+                  AND y.household_id NOT IN (SELECT household_id FROM stage_household)
+            ) c
+            JOIN households h ON h.id = c.household_id JOIN units u ON u.id = c.unit_id
+            GROUP BY u.name, c.full_name, c.date_of_birth HAVING count(DISTINCT c.household_id) > 1
+            ORDER BY u.name, c.full_name LIMIT 200
             """, ("@year", year)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
