@@ -189,7 +189,9 @@ public static class HouseholdImport
 
         var temp = pg ? "TEMP TABLE {0} ON COMMIT DROP AS" : "TEMP TABLE {0} AS";
         foreach (var t in new[] { "stage_household", "stage_known", "stage_member", "stage_by_citizen" }) await Run($"DROP TABLE IF EXISTS {t}");
+        // Temporary tables have no statistics until analysed; without them PostgreSQL plans these joins badly.
         async Task Analyze(string table) { if (pg) await Run($"ANALYZE {table}"); }
+        await Analyze("stage_row");
 
         await Run("""
             INSERT INTO households (code, created_at)
@@ -283,32 +285,42 @@ public static class HouseholdImport
     {
         var result = new List<LikelyDuplicate>();
         await using (var cmd = Sql.Command(db, """
-            SELECT p.citizen_id, min(h.code), max(h.code), count(DISTINCT m.household_id)
-            FROM memberships m JOIN people p ON p.id = m.person_id JOIN households h ON h.id = m.household_id
-            WHERE m.year = @year AND p.citizen_id IN (SELECT citizen_id FROM stage_member WHERE citizen_id IS NOT NULL)
-            GROUP BY p.citizen_id HAVING count(DISTINCT m.household_id) > 1 ORDER BY p.citizen_id LIMIT 200
+            SELECT d.citizen_id, h1.code, h2.code, d.households
+            FROM (
+                SELECT p.citizen_id, min(m.household_id) AS first_id, max(m.household_id) AS last_id, count(DISTINCT m.household_id) AS households
+                FROM stage_member s JOIN people p ON p.citizen_id = s.citizen_id
+                JOIN memberships m ON m.person_id = p.id AND m.year = @year
+                GROUP BY p.citizen_id HAVING min(m.household_id) <> max(m.household_id)
+                ORDER BY p.citizen_id LIMIT 200
+            ) d
+            JOIN households h1 ON h1.id = d.first_id JOIN households h2 ON h2.id = d.last_id
+            ORDER BY d.citizen_id
             """, ("@year", year)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 result.Add(new("Trùng số CCCD", $"Số CCCD {r.GetString(0)} có ở {r.GetInt64(3)} hộ (ví dụ {r.GetString(1)} và {r.GetString(2)})."));
 
         // Same name and birth date in two households of one commune: the file's households among themselves
-        // and against the commune's other households of the year.
+        // and against the commune's other households of the year. Grouped first, named after.
         await using (var cmd = Sql.Command(db, """
-            SELECT u.name, c.full_name, c.date_of_birth, min(h.code), max(h.code)
+            SELECT u.name, d.full_name, d.date_of_birth, h1.code, h2.code
             FROM (
-                SELECT sh.unit_id, s.full_name, s.date_of_birth, s.household_id
-                FROM stage_member s JOIN stage_household sh ON sh.household_id = s.household_id
-                UNION ALL
-                SELECT y.unit_id, p.full_name, p.date_of_birth, y.household_id
-                FROM household_years y JOIN memberships m ON m.household_id = y.household_id AND m.year = y.year
-                JOIN people p ON p.id = m.person_id
-                WHERE y.year = @year AND y.unit_id IN (SELECT unit_id FROM stage_household)
-                  AND y.household_id NOT IN (SELECT household_id FROM stage_household)
-            ) c
-            JOIN households h ON h.id = c.household_id JOIN units u ON u.id = c.unit_id
-            GROUP BY u.name, c.full_name, c.date_of_birth HAVING count(DISTINCT c.household_id) > 1
-            ORDER BY u.name, c.full_name LIMIT 200
+                SELECT unit_id, full_name, date_of_birth, min(household_id) AS first_id, max(household_id) AS last_id
+                FROM (
+                    SELECT sh.unit_id, s.full_name, s.date_of_birth, s.household_id
+                    FROM stage_member s JOIN stage_household sh ON sh.household_id = s.household_id
+                    UNION ALL
+                    SELECT y.unit_id, p.full_name, p.date_of_birth, y.household_id
+                    FROM household_years y JOIN memberships m ON m.household_id = y.household_id AND m.year = y.year
+                    JOIN people p ON p.id = m.person_id
+                    WHERE y.year = @year AND y.unit_id IN (SELECT unit_id FROM stage_household)
+                      AND y.household_id NOT IN (SELECT household_id FROM stage_household)
+                ) c
+                GROUP BY unit_id, full_name, date_of_birth HAVING min(household_id) <> max(household_id)
+                ORDER BY unit_id, full_name LIMIT 200
+            ) d
+            JOIN units u ON u.id = d.unit_id JOIN households h1 ON h1.id = d.first_id JOIN households h2 ON h2.id = d.last_id
+            ORDER BY u.name, d.full_name
             """, ("@year", year)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
