@@ -47,11 +47,12 @@ public static class Commands
         var cmd = new Command("serve", "Chạy trang web và API") { urls, demo };
         cmd.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             var target = await OpenAsync(pr, ct);
-            if (pr.GetValue(demo)) await DemoSeed.EnsureAsync(target, Console.Out, ct);
+            if (pr.GetValue(demo)) await DemoSeed.EnsureAsync(target, o, ct);
             var app = WebHost.Build(["--urls", pr.GetValue(urls)!], target);
             await app.StartAsync(ct);
-            Console.WriteLine($"GiamNgheo đang chạy: {string.Join(", ", app.Urls)} ({target})");
+            o.WriteLine($"GiamNgheo đang chạy: {string.Join(", ", app.Urls)} ({target})");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });
@@ -63,8 +64,9 @@ public static class Commands
         var migrate = new Command("migrate", "Tạo hoặc nâng cấp cơ sở dữ liệu");
         migrate.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             var target = await OpenAsync(pr, ct);
-            Console.WriteLine($"Đã cập nhật cấu trúc: {target}");
+            o.WriteLine($"Đã cập nhật cấu trúc: {target}");
             return 0;
         });
         return new Command("db", "Cơ sở dữ liệu") { migrate };
@@ -75,9 +77,10 @@ public static class Commands
         var import = new Command("import", "Nạp đơn vị hành chính 2024 và từ 01/07/2025, phả hệ xã và danh mục dân tộc (chạy lại không thay đổi gì)");
         import.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
             var r = await UnitImport.RunAsync(db, ct);
-            Console.WriteLine($"Đơn vị: thêm {VnFormat.Number(r.Added)}, cập nhật {VnFormat.Number(r.Updated)}, không đổi {VnFormat.Number(r.Unchanged)}; " +
+            o.WriteLine($"Đơn vị: thêm {VnFormat.Number(r.Added)}, cập nhật {VnFormat.Number(r.Updated)}, không đổi {VnFormat.Number(r.Unchanged)}; " +
                               $"phả hệ: thêm {VnFormat.Number(r.LineageAdded)}; dân tộc: thêm {r.EthnicGroupsAdded}.");
             return 0;
         });
@@ -90,9 +93,10 @@ public static class Commands
         var list = new Command("list", "Liệt kê đơn vị hành chính đang có hiệu lực vào một ngày") { parent, asOf, search, format };
         list.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             var date = DateOnly.FromDateTime(DateTime.Today);
             if (pr.GetValue(asOf) is { } text && !VnFormat.TryParseDate(text, out date))
-                return Fail($"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
+                return Fail(pr, $"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
             List<UnitView> units;
             if (pr.GetValue(search) is { } s) units = await UnitQueries.SearchAsync(db, s, date, 200, ct);
@@ -102,33 +106,51 @@ public static class Commands
                 if (pr.GetValue(parent) is { } code)
                 {
                     var p = await UnitQueries.ByCodeAsync(db, code, date, ct);
-                    if (p is null) return Fail($"Không có đơn vị mã {code} có hiệu lực ngày {VnFormat.Date(date)}.");
+                    if (p is null) return Fail(pr, $"Không có đơn vị mã {code} có hiệu lực ngày {VnFormat.Date(date)}.");
                     parentId = p.Id;
                 }
                 units = await UnitQueries.ChildrenAsync(db, parentId, date, ct);
             }
-            WriteUnits(units, pr.GetValue(format)!);
+            WriteUnits(o, units, pr.GetValue(format)!);
             return 0;
         });
-        return new Command("units", "Đơn vị hành chính") { import, list };
+        var code = new Option<string>("--code") { Description = "Mã xã/phường", Required = true };
+        var areaDate = new Option<string?>("--as-of") { Description = "Ngày hiệu lực dd/MM/yyyy (mặc định: hôm nay)" };
+        var area = new Option<string>("--area") { Description = "urban (thành thị) hoặc rural (nông thôn)", Required = true };
+        area.AcceptOnlyFromAmong("urban", "rural");
+        var setArea = new Command("set-area", "Đặt khu vực thành thị/nông thôn của một xã (mặc định theo loại: phường, thị trấn là thành thị)") { code, areaDate, area };
+        setArea.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            var date = DateOnly.FromDateTime(DateTime.Today);
+            if (pr.GetValue(areaDate) is { } text && !VnFormat.TryParseDate(text, out date))
+                return Fail(pr, $"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            var value = pr.GetValue(area) == "urban" ? Area.Urban : Area.Rural;
+            var unit = await UnitAreas.SetAsync(db, pr.GetValue(code)!, date, value, Environment.UserName, DateTime.UtcNow, ct);
+            if (unit is null) return Fail(pr, $"Không có xã/phường mã {pr.GetValue(code)} có hiệu lực ngày {VnFormat.Date(date)}.");
+            o.WriteLine($"{unit.Name}: khu vực {UnitTypes.AreaName(value)}. Áp dụng cho các lần nhập sau; hộ đã nhập giữ khu vực đã ghi.");
+            return 0;
+        });
+        return new Command("units", "Đơn vị hành chính") { import, list, setArea };
     }
 
-    private static void WriteUnits(List<UnitView> units, string format)
+    private static void WriteUnits(TextWriter o, List<UnitView> units, string format)
     {
         string Valid(UnitView u) => (u.ValidFrom is { } f ? VnFormat.Date(f) : "") + "–" + (u.ValidTo is { } t ? VnFormat.Date(t) : "");
         switch (format)
         {
             case "json":
-                Console.WriteLine(JsonSerializer.Serialize(units.Select(u => new { u.Code, u.Name, u.Type, level = u.Level.ToString().ToLowerInvariant(), u.ValidFrom, u.ValidTo }),
+                o.WriteLine(JsonSerializer.Serialize(units.Select(u => new { u.Code, u.Name, u.Type, level = u.Level.ToString().ToLowerInvariant(), u.ValidFrom, u.ValidTo }),
                     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 break;
             case "csv":
-                Console.WriteLine("code,name,type,valid_from,valid_to");
-                foreach (var u in units) Console.WriteLine(CsvWriter.Line([u.Code, u.Name, u.Type, u.ValidFrom?.ToString("yyyy-MM-dd") ?? "", u.ValidTo?.ToString("yyyy-MM-dd") ?? ""]));
+                o.WriteLine("code,name,type,valid_from,valid_to");
+                foreach (var u in units) o.WriteLine(CsvWriter.Line([u.Code, u.Name, u.Type, u.ValidFrom?.ToString("yyyy-MM-dd") ?? "", u.ValidTo?.ToString("yyyy-MM-dd") ?? ""]));
                 break;
             default:
-                foreach (var u in units) Console.WriteLine($"{u.Code,-6} {u.Name,-40} {u.Type,-22} {Valid(u)}");
-                Console.WriteLine($"{VnFormat.Number(units.Count)} đơn vị");
+                foreach (var u in units) o.WriteLine($"{u.Code,-6} {u.Name,-40} {u.Type,-22} {Valid(u)}");
+                o.WriteLine($"{VnFormat.Number(units.Count)} đơn vị");
                 break;
         }
     }
@@ -141,11 +163,12 @@ public static class Commands
         var template = new Command("template", "Ghi tệp mẫu nhập hộ (tiêu đề tiếng Việt, một dòng ví dụ, trang hướng dẫn)") { templateFormat, templateOut };
         template.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             var fmt = pr.GetValue(templateFormat)!;
             var path = pr.GetValue(templateOut) ?? $"mau-nhap-ho.{fmt}";
             await using var f = File.Create(path);
             await HouseholdTemplate.WriteAsync(f, fmt == "xlsx" ? FileFormat.Xlsx : FileFormat.Csv, ct);
-            Console.WriteLine($"Đã ghi mẫu: {path}");
+            o.WriteLine($"Đã ghi mẫu: {path}");
             return 0;
         });
 
@@ -156,18 +179,19 @@ public static class Commands
         var import = new Command("import", "Nhập danh sách hộ và thành viên (tất cả hoặc không gì cả)") { file, year, dryRun, errorsOut };
         import.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             var info = pr.GetValue(file)!;
-            if (!info.Exists) return Fail($"Không tìm thấy tệp {info.FullName}.");
+            if (!info.Exists) return Fail(pr, $"Không tìm thấy tệp {info.FullName}.");
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
             var report = await HouseholdFiles.ImportAsync(db, info.FullName, pr.GetValue(year), pr.GetValue(dryRun), Environment.UserName, DateTime.UtcNow, ct);
-            Console.WriteLine(HouseholdFiles.Describe(report));
-            foreach (var e in report.Errors) Console.WriteLine("  " + e);
-            foreach (var d in report.Duplicates) Console.WriteLine($"  Nghi trùng ({d.Kind}): {d.Description}");
+            o.WriteLine(HouseholdFiles.Describe(report));
+            foreach (var e in report.Errors) o.WriteLine("  " + e);
+            foreach (var d in report.Duplicates) o.WriteLine($"  Nghi trùng ({d.Kind}): {d.Description}");
             if (report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && TabularFile.FromFileName(info.Name) == FileFormat.Xlsx)
             {
                 await using var original = info.OpenRead();
                 await File.WriteAllBytesAsync(outPath, HouseholdFiles.AnnotateErrors(original, report), ct);
-                Console.WriteLine($"Bản sao có đánh dấu lỗi: {outPath}");
+                o.WriteLine($"Bản sao có đánh dấu lỗi: {outPath}");
             }
             return report.ErrorCount > 0 ? 2 : 0;
         });
@@ -180,15 +204,16 @@ public static class Commands
         var export = new Command("export", "Xuất danh sách hộ của một đơn vị theo mẫu nhập") { unit, exportYear, exportFormat, exportOut };
         export.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             var y = pr.GetValue(exportYear);
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
             var u = await UnitQueries.ByCodeAsync(db, pr.GetValue(unit)!, UnitEras.ReviewDate(y), ct);
-            if (u is null) return Fail($"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
+            if (u is null) return Fail(pr, $"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
             var fmt = pr.GetValue(exportFormat)!;
             var path = pr.GetValue(exportOut) ?? $"ho-{u.Code}-{y}.{fmt}";
             await using var f = File.Create(path);
             var n = await HouseholdFiles.ExportAsync(db, f, u.Id, y, fmt == "xlsx" ? FileFormat.Xlsx : FileFormat.Csv, ct);
-            Console.WriteLine($"Đã xuất {VnFormat.Number(n)} dòng thành viên của {u.Name} năm {y}: {path}");
+            o.WriteLine($"Đã xuất {VnFormat.Number(n)} dòng thành viên của {u.Name} năm {y}: {path}");
             return 0;
         });
         return new Command("households", "Hộ gia đình và thành viên") { template, import, export };
@@ -204,6 +229,7 @@ public static class Commands
         var cmd = new Command("demo", "Tạo dữ liệu mẫu tổng hợp (không phải người thật) cho một tỉnh, cùng các hộ qua các năm") { province, year, households, seed, output };
         cmd.SetAction(async (pr, ct) =>
         {
+            var o = pr.InvocationConfiguration.Output;
             var target = await OpenAsync(pr, ct);
             await using var db = target.CreateContext();
             var spec = new DemoSpec(pr.GetValue(province)!, pr.GetValue(year), pr.GetValue(households), pr.GetValue(seed));
@@ -211,20 +237,20 @@ public static class Commands
             {
                 await using var f = File.Create(path);
                 var rows = await DemoSeed.WriteCsvAsync(db, spec, f, ct);
-                Console.WriteLine($"Đã ghi {VnFormat.Number(rows)} dòng: {path}");
+                o.WriteLine($"Đã ghi {VnFormat.Number(rows)} dòng: {path}");
                 return 0;
             }
             var report = await DemoSeed.ImportAsync(db, spec, ct);
-            Console.WriteLine(HouseholdFiles.Describe(report));
-            foreach (var e in report.Errors.Take(20)) Console.WriteLine("  " + e);
+            o.WriteLine(HouseholdFiles.Describe(report));
+            foreach (var e in report.Errors.Take(20)) o.WriteLine("  " + e);
             return report.Applied ? 0 : 2;
         });
         return cmd;
     }
 
-    private static int Fail(string message)
+    private static int Fail(ParseResult pr, string message)
     {
-        Console.Error.WriteLine(message);
+        pr.InvocationConfiguration.Error.WriteLine(message);
         return 2;
     }
 }

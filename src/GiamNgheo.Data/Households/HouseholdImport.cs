@@ -38,6 +38,8 @@ public static class HouseholdImport
         var ordered = rows.Select(r => new RawRow(r.Number, map.Select(i => i < 0 || i >= r.Cells.Count ? "" : r.Cells[i]).ToArray()));
 
         await db.Database.OpenConnectionAsync(ct);
+        // SQLite's default page cache is 2 MB; the staging tables and their sorts of a large file need far more.
+        if (db.Kind == DatabaseKind.Sqlite) await Sql.ExecuteAsync(db, "PRAGMA cache_size = -262144", ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var errors = new List<RowError>();
         var errorCount = 0;
@@ -191,6 +193,7 @@ public static class HouseholdImport
         foreach (var t in new[] { "stage_household", "stage_known", "stage_member", "stage_by_citizen" }) await Run($"DROP TABLE IF EXISTS {t}");
         // Temporary tables have no statistics until analysed; without them PostgreSQL plans these joins badly.
         async Task Analyze(string table) { if (pg) await Run($"ANALYZE {table}"); }
+        if (pg) await Run("SET LOCAL work_mem = '256MB'"); // hash joins and sorts of a large file stay in memory
         await Analyze("stage_row");
 
         await Run("""
@@ -213,6 +216,7 @@ public static class HouseholdImport
             FROM memberships m JOIN people p ON p.id = m.person_id JOIN stage_household s ON s.household_id = m.household_id
             GROUP BY m.household_id, p.full_name, p.date_of_birth
             """);
+        await Analyze("stage_known");
         // … then by citizen ID, unless that person is already someone else's in the file (a repeated ID is
         // reported as a likely duplicate, never merged) …
         await Run($"""
@@ -229,6 +233,7 @@ public static class HouseholdImport
             WHERE person_id IN (SELECT person_id FROM stage_known)
                OR person_id IN (SELECT person_id FROM stage_by_citizen GROUP BY person_id HAVING count(*) > 1)
             """);
+        await Analyze("stage_by_citizen");
         // … and everyone else is a new person: ids from the sequence (PostgreSQL) or after the largest id
         // (SQLite, where this transaction is the only writer).
         var newId = pg

@@ -114,6 +114,27 @@ public sealed partial class PageAndApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ImportPage_BadXlsx_OffersTheUsersWorkbookBackWithErrorsMarked()
+    {
+        var workbook = new MemoryStream();
+        var row = HouseholdFile.Columns.Select(c => c.Key switch { "relation" => "Con", "citizen_id" => "", _ => c.Example }).ToArray();
+        Data.Files.XlsxWriter.Write(workbook, "Danh sách hộ", HouseholdFile.Columns.Select(c => c.Header).ToList(), [row]);
+
+        var (status, html) = await PostImportAsync(workbook.ToArray(), "ho-cua-xa.xlsx", 2024);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var link = ErrorCopyLink().Match(html);
+        Assert.True(link.Success, "no link to the annotated copy");
+
+        var copy = await _client.GetAsync(WebUtility.HtmlDecode(link.Groups[1].Value));
+        Assert.Equal("ho-cua-xa-loi.xlsx", copy.Content.Headers.ContentDisposition!.FileNameStar ?? copy.Content.Headers.ContentDisposition.FileName);
+        using var reader = Data.Files.TabularFile.Open(await copy.Content.ReadAsStreamAsync(), Data.Files.FileFormat.Xlsx);
+        Assert.Equal("Lỗi", reader.Headers[^1]);
+        var (number, cells) = Assert.Single(reader.Rows());
+        Assert.Equal(2, number);
+        Assert.Contains("chưa có thành viên là Chủ hộ", cells[^1]);
+    }
+
+    [Fact]
     public async Task TemplateDownload_IsAnXlsxWithTheHeaders()
     {
         var response = await _client.GetAsync("/import?handler=template&format=xlsx");
@@ -132,7 +153,10 @@ public sealed partial class PageAndApiTests(AppFixture app)
         return string.Join(",", cells);
     }
 
-    private async Task<(HttpStatusCode, string)> PostImportAsync(string content, string fileName, int year)
+    private Task<(HttpStatusCode, string)> PostImportAsync(string content, string fileName, int year) =>
+        PostImportAsync(System.Text.Encoding.UTF8.GetBytes(content), fileName, year);
+
+    private async Task<(HttpStatusCode, string)> PostImportAsync(byte[] content, string fileName, int year)
     {
         var form = await _client.GetStringAsync("/import");
         var token = TokenPattern().Match(form).Groups[1].Value;
@@ -140,13 +164,16 @@ public sealed partial class PageAndApiTests(AppFixture app)
         {
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(year.ToString()), "Year" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", fileName },
+            { new ByteArrayContent(content), "file", fileName },
         };
         var response = await _client.PostAsync("/import", body);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [GeneratedRegex("href=\"(/import\\?handler=errorcopy[^\"]+)\"")]
+    private static partial Regex ErrorCopyLink();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using FsCheck.Xunit;
 using GiamNgheo.Domain.Demo;
@@ -235,20 +234,6 @@ public sealed partial class DemoProvinceTests
         Assert.NotEmpty(DemoProvince.Rows(noSuccessors, 2024, 10, 1));
         Assert.Throws<ArgumentException>(() => DemoProvince.Rows([new DemoCommune("00715", "Xã", ["00715"], 1.5)], 2024, 10, 1));
         Assert.Empty(DemoProvince.Rows(Communes, 2024, 0, 1));
-    }
-
-    /// Manual timing: dotnet run --project tests/GiamNgheo.Domain.Tests -c Release -- --filter-method "*Timing_500k*" --explicit on
-    [Fact(Explicit = true)]
-    public void Timing_500k_households()
-    {
-        var output = TestContext.Current.TestOutputHelper;
-        foreach (var year in new[] { 2022, 2025 })
-        {
-            var watch = Stopwatch.StartNew();
-            long rows = 0;
-            foreach (var _ in DemoProvince.Rows(Communes, year, 500_000, Seed)) rows++;
-            output?.WriteLine($"{year}: 500,000 base households → {rows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s; peak working set {Environment.WorkingSet / 1e6:F0} MB");
-        }
     }
 
     [GeneratedRegex(@"^[\p{L}\p{N}\-./_]{1,30}$")]

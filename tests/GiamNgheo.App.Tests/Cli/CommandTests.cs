@@ -1,0 +1,95 @@
+using System.CommandLine;
+using GiamNgheo.App.Cli;
+using GiamNgheo.Data.Files;
+using GiamNgheo.Domain.Households;
+
+namespace GiamNgheo.App.Tests.Cli;
+
+/// The `giamngheo` commands against their own SQLite file, output captured.
+public sealed class CommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("giamngheo-cli-").FullName;
+    private string Db => Path.Combine(_dir, "cli.db");
+
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await Commands.Root().Parse([.. args, "--db", Db]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task UnitsImportTwice_ThenListBySearchAndParent_WithDates()
+    {
+        var first = await Run("units", "import");
+        Assert.Contains("thêm 14.720", first.Out);
+        Assert.Contains("thêm 0, cập nhật 0, không đổi 14.720", (await Run("units", "import")).Out);
+
+        var lucNam = await Run("units", "list", "--search", "luc nam", "--as-of", "01/01/2024", "--format", "csv");
+        Assert.Contains("218,Huyện Lục Nam,Huyện,,2025-06-30", lucNam.Out);
+        var p24Before = await Run("units", "list", "--as-of", "30/06/2025", "--format", "json");
+        var p24After = await Run("units", "list", "--as-of", "01/07/2025", "--format", "json");
+        Assert.Contains("Tỉnh Bắc Giang", p24Before.Out);
+        Assert.DoesNotContain("Tỉnh Bắc Giang", p24After.Out);
+        Assert.Contains("Tỉnh Bắc Ninh", p24After.Out);
+        var communes = await Run("units", "list", "--parent", "218", "--as-of", "01/01/2024");
+        Assert.Contains("25 đơn vị", communes.Out);
+
+        var bad = await Run("units", "list", "--parent", "218", "--as-of", "01/07/2025");
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("Không có đơn vị mã 218 có hiệu lực ngày 01/07/2025", bad.Err);
+    }
+
+    [Fact]
+    public async Task Template_DemoImportExport_RoundTrip_AndBadXlsxGetsAnAnnotatedCopy()
+    {
+        await Run("units", "import");
+        var template = Path.Combine(_dir, "mau.xlsx");
+        Assert.Equal(0, (await Run("households", "template", "-o", template)).Code);
+        using (var reader = TabularFile.Open(File.OpenRead(template), FileFormat.Xlsx))
+            Assert.Equal(HouseholdFile.Columns.Select(c => c.Header), reader.Headers);
+
+        var demo = await Run("demo", "--province", "24", "--year", "2024", "--households", "300", "--seed", "3");
+        Assert.Equal(0, demo.Code);
+        Assert.Contains("Đã nhập", demo.Out);
+
+        var csv = Path.Combine(_dir, "ho.csv");
+        var export = await Run("households", "export", "--unit", "24", "--year", "2024", "--format", "csv", "-o", csv);
+        Assert.Contains("Tỉnh Bắc Giang năm 2024", export.Out);
+        var again = await Run("households", "import", csv, "--year", "2024");
+        Assert.Equal(0, again.Code);
+
+        // The template's example row with a bad date of birth: rejected, and the copy marks the cell.
+        var xlsx = Path.Combine(_dir, "ho.xlsx");
+        await using (var f = File.Create(xlsx))
+        {
+            var row = HouseholdFile.Columns.Select(c => c.Key == "date_of_birth" ? "30/02/1980" : c.Key == "citizen_id" ? "" : c.Example).ToArray();
+            XlsxWriter.Write(f, "Danh sách hộ", HouseholdFile.Columns.Select(c => c.Header).ToList(), [row]);
+        }
+        var copy = Path.Combine(_dir, "ho-loi.xlsx");
+        var rejected = await Run("households", "import", xlsx, "--year", "2024", "--errors-out", copy);
+        Assert.Equal(2, rejected.Code);
+        Assert.Contains("Dòng 2, cột «Ngày sinh», giá trị «30/02/1980»", rejected.Out);
+        using var annotated = TabularFile.Open(File.OpenRead(copy), FileFormat.Xlsx);
+        Assert.Equal(XlsxErrorCopy.ErrorHeader, annotated.Headers[^1]);
+        var (_, cells) = Assert.Single(annotated.Rows());
+        Assert.Contains("dd/MM/yyyy", cells[^1]);
+    }
+
+    [Fact]
+    public async Task SetArea_OverridesTheCommuneDefault()
+    {
+        await Run("units", "import");
+        var result = await Run("units", "set-area", "--code", "07444", "--as-of", "01/01/2024", "--area", "rural");
+        Assert.Equal(0, result.Code);
+        Assert.Contains("Thị trấn Đồi Ngô: khu vực Nông thôn", result.Out);
+        Assert.Equal(2, (await Run("units", "set-area", "--code", "99999", "--area", "urban")).Code);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
