@@ -68,12 +68,12 @@ public sealed class HouseholdYear
     public bool? DurableRoof { get; set; }
     public WaterSource? Water { get; set; }
     public LatrineType? Latrine { get; set; }
-    public bool UsesTelecom { get; set; }
-    public bool HasTv { get; set; }
-    public bool HasRadio { get; set; }
-    public bool HasComputer { get; set; }
-    public bool HasInternetPhone { get; set; }
-    public bool LoudspeakerReach { get; set; }
+    public bool? UsesTelecom { get; set; }
+    public bool? HasTv { get; set; }
+    public bool? HasRadio { get; set; }
+    public bool? HasComputer { get; set; }
+    public bool? HasInternetPhone { get; set; }
+    public bool? LoudspeakerReach { get; set; }
     public int MemberCount { get; set; }
     public string? HeadName { get; set; }
     public List<Membership> Members { get; set; } = [];
@@ -100,14 +100,14 @@ public sealed class Membership
     public HouseholdYear? HouseholdYear { get; set; }
     public int Position { get; set; }
     public Relation Relation { get; set; }
-    public Education Education { get; set; }
-    public bool InSchool { get; set; }
-    public bool HealthInsurance { get; set; }
-    public Employment Employment { get; set; }
-    public bool Disability { get; set; }
-    public bool Meritorious { get; set; }
-    public bool SocialProtection { get; set; }
-    public bool Malnourished { get; set; }
+    public Education? Education { get; set; }
+    public bool? InSchool { get; set; }
+    public bool? HealthInsurance { get; set; }
+    public Employment? Employment { get; set; }
+    public bool? Disability { get; set; }
+    public bool? Meritorious { get; set; }
+    public bool? SocialProtection { get; set; }
+    public bool? Malnourished { get; set; }
 }
 
 /// Every change to the registry, who made it and what it was. Append-only.

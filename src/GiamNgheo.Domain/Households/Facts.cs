@@ -4,6 +4,7 @@ namespace GiamNgheo.Domain.Households;
 
 /// What the surveyor saw of one household in one review year (Circular 07/2021/TT-BLĐTBXH, Phiếu B):
 /// the facts the Decree 07/2021 indicators are computed from, never the flags themselves.
+/// Null means "not recorded": an empty cell is not a "Không".
 public sealed record HouseholdFacts
 {
     public required string Hamlet { get; init; }
@@ -19,12 +20,12 @@ public sealed record HouseholdFacts
     public bool? DurableRoof { get; init; }
     public WaterSource? Water { get; init; }
     public LatrineType? Latrine { get; init; }
-    public bool UsesTelecom { get; init; }
-    public bool HasTv { get; init; }
-    public bool HasRadio { get; init; }
-    public bool HasComputer { get; init; }
-    public bool HasInternetPhone { get; init; }
-    public bool LoudspeakerReach { get; init; }
+    public bool? UsesTelecom { get; init; }
+    public bool? HasTv { get; init; }
+    public bool? HasRadio { get; init; }
+    public bool? HasComputer { get; init; }
+    public bool? HasInternetPhone { get; init; }
+    public bool? LoudspeakerReach { get; init; }
 }
 
 /// A person as registered in one review year: identity fields (name, sex, birth, ID, ethnicity) and
@@ -37,12 +38,12 @@ public sealed record MemberFacts
     public required Relation Relation { get; init; }
     public string? CitizenId { get; init; }
     public required string EthnicCode { get; init; }
-    public Education Education { get; init; }
-    public bool InSchool { get; init; }
-    public bool HealthInsurance { get; init; }
-    public Employment Employment { get; init; }
-    public bool Disability { get; init; }
-    public bool Meritorious { get; init; }
-    public bool SocialProtection { get; init; }
-    public bool Malnourished { get; init; }
+    public Education? Education { get; init; }
+    public bool? InSchool { get; init; }
+    public bool? HealthInsurance { get; init; }
+    public Employment? Employment { get; init; }
+    public bool? Disability { get; init; }
+    public bool? Meritorious { get; init; }
+    public bool? SocialProtection { get; init; }
+    public bool? Malnourished { get; init; }
 }

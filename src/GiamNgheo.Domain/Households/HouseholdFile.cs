@@ -89,10 +89,10 @@ public static class HouseholdFile
         Set("relation", Choices.Relations.Label(m.Relation));
         Set("citizen_id", m.CitizenId);
         Set("ethnicity", ethnic.NameOf(m.EthnicCode));
-        Set("education", Choices.Educations.Label(m.Education));
+        Set("education", m.Education is { } e ? Choices.Educations.Label(e) : "");
         Set("in_school", YesNo(m.InSchool));
         Set("health_insurance", YesNo(m.HealthInsurance));
-        Set("employment", Choices.Employments.Label(m.Employment));
+        Set("employment", m.Employment is { } j ? Choices.Employments.Label(j) : "");
         Set("disability", YesNo(m.Disability));
         Set("meritorious", YesNo(m.Meritorious));
         Set("social_protection", YesNo(m.SocialProtection));

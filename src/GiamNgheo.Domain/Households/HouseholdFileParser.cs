@@ -109,12 +109,12 @@ public sealed partial class HouseholdFileParser(int year, Func<string, CommuneRe
             DurableRoof = Choice(r, "durable_roof", Choices.YesNo, errors),
             Water = Choice(r, "water", Choices.WaterSources, errors),
             Latrine = Choice(r, "latrine", Choices.Latrines, errors),
-            UsesTelecom = Choice(r, "telecom", Choices.YesNo, errors) ?? false,
-            HasTv = Choice(r, "tv", Choices.YesNo, errors) ?? false,
-            HasRadio = Choice(r, "radio", Choices.YesNo, errors) ?? false,
-            HasComputer = Choice(r, "computer", Choices.YesNo, errors) ?? false,
-            HasInternetPhone = Choice(r, "internet_phone", Choices.YesNo, errors) ?? false,
-            LoudspeakerReach = Choice(r, "loudspeaker", Choices.YesNo, errors) ?? false,
+            UsesTelecom = Choice(r, "telecom", Choices.YesNo, errors),
+            HasTv = Choice(r, "tv", Choices.YesNo, errors),
+            HasRadio = Choice(r, "radio", Choices.YesNo, errors),
+            HasComputer = Choice(r, "computer", Choices.YesNo, errors),
+            HasInternetPhone = Choice(r, "internet_phone", Choices.YesNo, errors),
+            LoudspeakerReach = Choice(r, "loudspeaker", Choices.YesNo, errors),
         };
     }
 
@@ -143,14 +143,14 @@ public sealed partial class HouseholdFileParser(int year, Func<string, CommuneRe
             Relation = relation ?? Relation.Other,
             CitizenId = NullIfEmpty(Cell(r, "citizen_id")),
             EthnicCode = ethnic?.Code ?? "",
-            Education = Choice(r, "education", Choices.Educations, errors) ?? Education.None,
-            InSchool = Choice(r, "in_school", Choices.YesNo, errors) ?? false,
-            HealthInsurance = Choice(r, "health_insurance", Choices.YesNo, errors) ?? false,
-            Employment = Choice(r, "employment", Choices.Employments, errors) ?? Employment.NotWorkingAge,
-            Disability = Choice(r, "disability", Choices.YesNo, errors) ?? false,
-            Meritorious = Choice(r, "meritorious", Choices.YesNo, errors) ?? false,
-            SocialProtection = Choice(r, "social_protection", Choices.YesNo, errors) ?? false,
-            Malnourished = Choice(r, "malnourished", Choices.YesNo, errors) ?? false,
+            Education = Choice(r, "education", Choices.Educations, errors),
+            InSchool = Choice(r, "in_school", Choices.YesNo, errors),
+            HealthInsurance = Choice(r, "health_insurance", Choices.YesNo, errors),
+            Employment = Choice(r, "employment", Choices.Employments, errors),
+            Disability = Choice(r, "disability", Choices.YesNo, errors),
+            Meritorious = Choice(r, "meritorious", Choices.YesNo, errors),
+            SocialProtection = Choice(r, "social_protection", Choices.YesNo, errors),
+            Malnourished = Choice(r, "malnourished", Choices.YesNo, errors),
         };
         if (errors.Count > before) return null;
 

@@ -22,7 +22,7 @@ public static class MemberRules
         if (!string.IsNullOrEmpty(m.CitizenId) && CitizenId.Check(m.CitizenId, m.Sex, m.DateOfBirth) is { } idError)
             yield return new(nameof(m.CitizenId), m.CitizenId, idError);
 
-        if (m.Meritorious && m.DateOfBirth > reviewDate.AddYears(-1))
+        if (m.Meritorious == true && m.DateOfBirth > reviewDate.AddYears(-1))
             yield return new(nameof(m.Meritorious), "Có", "Trẻ dưới 1 tuổi không thể là người có công.");
     }
 }

@@ -21,6 +21,11 @@ public sealed class HouseholdFileParserTests
         Assert.Equal(2, block.Members.Count);
         Assert.Equal(Relation.Spouse, block.Members[1].Facts.Relation);
         Assert.Equal(new DateOnly(1983, 7, 2), block.Members[1].Facts.DateOfBirth);
+        // An empty cell is "not recorded", never a silent "Không".
+        Assert.Equal(true, block.Members[0].Facts.HealthInsurance);
+        Assert.Null(block.Members[1].Facts.HealthInsurance);
+        Assert.Null(block.Members[1].Facts.Employment);
+        Assert.Null(block.Facts.HasTv);
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed class HouseholdFileRoundTripTests
             DurableWalls = MaybeBool(), DurableFrame = MaybeBool(), DurableRoof = MaybeBool(),
             Water = r.Next(3) == 0 ? null : Pick(r, Choices.WaterSources.Items),
             Latrine = r.Next(3) == 0 ? null : Pick(r, Choices.Latrines.Items),
-            UsesTelecom = r.Next(2) == 0, HasTv = r.Next(2) == 0, HasRadio = r.Next(2) == 0, HasComputer = r.Next(2) == 0,
-            HasInternetPhone = r.Next(2) == 0, LoudspeakerReach = r.Next(2) == 0,
+            UsesTelecom = MaybeBool(), HasTv = MaybeBool(), HasRadio = MaybeBool(), HasComputer = MaybeBool(),
+            HasInternetPhone = MaybeBool(), LoudspeakerReach = MaybeBool(),
         };
         var members = Enumerable.Range(0, r.Next(1, 8)).Select(i =>
         {
@@ -36,9 +36,9 @@ public sealed class HouseholdFileRoundTripTests
                 Sex = Pick(r, Choices.Sexes.Items), DateOfBirth = dob,
                 Relation = i == 0 ? Relation.Head : Pick(r, Choices.Relations.Items.Where(x => x.Value != Relation.Head).ToList()),
                 EthnicCode = FileRows.Ethnic.All[r.Next(FileRows.Ethnic.All.Count)].Code,
-                Education = Pick(r, Choices.Educations.Items), InSchool = r.Next(2) == 0, HealthInsurance = r.Next(2) == 0,
-                Employment = Pick(r, Choices.Employments.Items), Disability = r.Next(2) == 0,
-                Meritorious = r.Next(5) == 0 && dob.Year < 2000, SocialProtection = r.Next(2) == 0, Malnourished = r.Next(2) == 0,
+                Education = r.Next(4) == 0 ? null : Pick(r, Choices.Educations.Items), InSchool = MaybeBool(), HealthInsurance = MaybeBool(),
+                Employment = r.Next(4) == 0 ? null : Pick(r, Choices.Employments.Items), Disability = MaybeBool(),
+                Meritorious = dob.Year < 2000 ? MaybeBool() : false, SocialProtection = MaybeBool(), Malnourished = MaybeBool(),
             };
         }).Select(m => m with
         {

@@ -19,14 +19,14 @@ public sealed class EditMemberModel(RegistryDb db, TimeProvider clock) : PageMod
         public Relation Relation { get; set; }
         public string? CitizenId { get; set; }
         public string EthnicCode { get; set; } = "01";
-        public Education Education { get; set; }
-        public bool InSchool { get; set; }
-        public bool HealthInsurance { get; set; }
-        public Employment Employment { get; set; }
-        public bool Disability { get; set; }
-        public bool Meritorious { get; set; }
-        public bool SocialProtection { get; set; }
-        public bool Malnourished { get; set; }
+        public Education? Education { get; set; }
+        public bool? InSchool { get; set; }
+        public bool? HealthInsurance { get; set; }
+        public Employment? Employment { get; set; }
+        public bool? Disability { get; set; }
+        public bool? Meritorious { get; set; }
+        public bool? SocialProtection { get; set; }
+        public bool? Malnourished { get; set; }
     }
 
     [BindProperty] public MemberForm Form { get; set; } = new();

@@ -153,19 +153,19 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("hamlet");
 
-                    b.Property<bool>("HasComputer")
+                    b.Property<bool?>("HasComputer")
                         .HasColumnType("boolean")
                         .HasColumnName("has_computer");
 
-                    b.Property<bool>("HasInternetPhone")
+                    b.Property<bool?>("HasInternetPhone")
                         .HasColumnType("boolean")
                         .HasColumnName("has_internet_phone");
 
-                    b.Property<bool>("HasRadio")
+                    b.Property<bool?>("HasRadio")
                         .HasColumnType("boolean")
                         .HasColumnName("has_radio");
 
-                    b.Property<bool>("HasTv")
+                    b.Property<bool?>("HasTv")
                         .HasColumnType("boolean")
                         .HasColumnName("has_tv");
 
@@ -186,7 +186,7 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("latrine");
 
-                    b.Property<bool>("LoudspeakerReach")
+                    b.Property<bool?>("LoudspeakerReach")
                         .HasColumnType("boolean")
                         .HasColumnName("loudspeaker_reach");
 
@@ -203,7 +203,7 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("unit_id");
 
-                    b.Property<bool>("UsesTelecom")
+                    b.Property<bool?>("UsesTelecom")
                         .HasColumnType("boolean")
                         .HasColumnName("uses_telecom");
 
@@ -233,19 +233,19 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.Property<bool>("Disability")
+                    b.Property<bool?>("Disability")
                         .HasColumnType("boolean")
                         .HasColumnName("disability");
 
-                    b.Property<int>("Education")
+                    b.Property<int?>("Education")
                         .HasColumnType("integer")
                         .HasColumnName("education");
 
-                    b.Property<int>("Employment")
+                    b.Property<int?>("Employment")
                         .HasColumnType("integer")
                         .HasColumnName("employment");
 
-                    b.Property<bool>("HealthInsurance")
+                    b.Property<bool?>("HealthInsurance")
                         .HasColumnType("boolean")
                         .HasColumnName("health_insurance");
 
@@ -253,15 +253,15 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("household_id");
 
-                    b.Property<bool>("InSchool")
+                    b.Property<bool?>("InSchool")
                         .HasColumnType("boolean")
                         .HasColumnName("in_school");
 
-                    b.Property<bool>("Malnourished")
+                    b.Property<bool?>("Malnourished")
                         .HasColumnType("boolean")
                         .HasColumnName("malnourished");
 
-                    b.Property<bool>("Meritorious")
+                    b.Property<bool?>("Meritorious")
                         .HasColumnType("boolean")
                         .HasColumnName("meritorious");
 
@@ -273,7 +273,7 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("relation");
 
-                    b.Property<bool>("SocialProtection")
+                    b.Property<bool?>("SocialProtection")
                         .HasColumnType("boolean")
                         .HasColumnName("social_protection");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GiamNgheo.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    [Migration("20261125160924_Initial")]
+    [Migration("20261125170234_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -147,19 +147,19 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("hamlet");
 
-                    b.Property<bool>("HasComputer")
+                    b.Property<bool?>("HasComputer")
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_computer");
 
-                    b.Property<bool>("HasInternetPhone")
+                    b.Property<bool?>("HasInternetPhone")
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_internet_phone");
 
-                    b.Property<bool>("HasRadio")
+                    b.Property<bool?>("HasRadio")
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_radio");
 
-                    b.Property<bool>("HasTv")
+                    b.Property<bool?>("HasTv")
                         .HasColumnType("INTEGER")
                         .HasColumnName("has_tv");
 
@@ -180,7 +180,7 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("latrine");
 
-                    b.Property<bool>("LoudspeakerReach")
+                    b.Property<bool?>("LoudspeakerReach")
                         .HasColumnType("INTEGER")
                         .HasColumnName("loudspeaker_reach");
 
@@ -197,7 +197,7 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("unit_id");
 
-                    b.Property<bool>("UsesTelecom")
+                    b.Property<bool?>("UsesTelecom")
                         .HasColumnType("INTEGER")
                         .HasColumnName("uses_telecom");
 
@@ -227,19 +227,19 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("year");
 
-                    b.Property<bool>("Disability")
+                    b.Property<bool?>("Disability")
                         .HasColumnType("INTEGER")
                         .HasColumnName("disability");
 
-                    b.Property<int>("Education")
+                    b.Property<int?>("Education")
                         .HasColumnType("INTEGER")
                         .HasColumnName("education");
 
-                    b.Property<int>("Employment")
+                    b.Property<int?>("Employment")
                         .HasColumnType("INTEGER")
                         .HasColumnName("employment");
 
-                    b.Property<bool>("HealthInsurance")
+                    b.Property<bool?>("HealthInsurance")
                         .HasColumnType("INTEGER")
                         .HasColumnName("health_insurance");
 
@@ -247,15 +247,15 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("household_id");
 
-                    b.Property<bool>("InSchool")
+                    b.Property<bool?>("InSchool")
                         .HasColumnType("INTEGER")
                         .HasColumnName("in_school");
 
-                    b.Property<bool>("Malnourished")
+                    b.Property<bool?>("Malnourished")
                         .HasColumnType("INTEGER")
                         .HasColumnName("malnourished");
 
-                    b.Property<bool>("Meritorious")
+                    b.Property<bool?>("Meritorious")
                         .HasColumnType("INTEGER")
                         .HasColumnName("meritorious");
 
@@ -267,7 +267,7 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("relation");
 
-                    b.Property<bool>("SocialProtection")
+                    b.Property<bool?>("SocialProtection")
                         .HasColumnType("INTEGER")
                         .HasColumnName("social_protection");
 
