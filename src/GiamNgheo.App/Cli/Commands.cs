@@ -86,7 +86,7 @@ public static class Commands
         });
 
         var parent = new Option<string?>("--parent") { Description = "Mã đơn vị cha (để trống: các tỉnh)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Ngày hiệu lực dd/MM/yyyy (mặc định: hôm nay)" };
+        var asOf = AsOf();
         var search = new Option<string?>("--search") { Description = "Tìm theo tên, có hoặc không dấu" };
         var format = new Option<string>("--format") { DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
@@ -94,9 +94,7 @@ public static class Commands
         list.SetAction(async (pr, ct) =>
         {
             var o = pr.InvocationConfiguration.Output;
-            var date = DateOnly.FromDateTime(DateTime.Today);
-            if (pr.GetValue(asOf) is { } text && !VnFormat.TryParseDate(text, out date))
-                return Fail(pr, $"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
+            var date = pr.GetValue(asOf);
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
             List<UnitView> units;
             if (pr.GetValue(search) is { } s) units = await UnitQueries.SearchAsync(db, s, date, 200, ct);
@@ -115,16 +113,14 @@ public static class Commands
             return 0;
         });
         var code = new Option<string>("--code") { Description = "Mã xã/phường", Required = true };
-        var areaDate = new Option<string?>("--as-of") { Description = "Ngày hiệu lực dd/MM/yyyy (mặc định: hôm nay)" };
+        var areaDate = AsOf();
         var area = new Option<string>("--area") { Description = "urban (thành thị) hoặc rural (nông thôn)", Required = true };
         area.AcceptOnlyFromAmong("urban", "rural");
         var setArea = new Command("set-area", "Đặt khu vực thành thị/nông thôn của một xã (mặc định theo loại: phường, thị trấn là thành thị)") { code, areaDate, area };
         setArea.SetAction(async (pr, ct) =>
         {
             var o = pr.InvocationConfiguration.Output;
-            var date = DateOnly.FromDateTime(DateTime.Today);
-            if (pr.GetValue(areaDate) is { } text && !VnFormat.TryParseDate(text, out date))
-                return Fail(pr, $"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
+            var date = pr.GetValue(areaDate);
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
             var value = pr.GetValue(area) == "urban" ? Area.Urban : Area.Rural;
             var unit = await UnitAreas.SetAsync(db, pr.GetValue(code)!, date, value, Environment.UserName, DateTime.UtcNow, ct);
@@ -134,6 +130,20 @@ public static class Commands
         });
         return new Command("units", "Đơn vị hành chính") { import, list, setArea };
     }
+
+    /// `--as-of dd/MM/yyyy`: the date every lookup by code needs (a code alone is not a unit). Default: today.
+    private static Option<DateOnly> AsOf() => new("--as-of")
+    {
+        Description = "Ngày hiệu lực dd/MM/yyyy (mặc định: hôm nay)",
+        DefaultValueFactory = _ => DateOnly.FromDateTime(DateTime.Today),
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (VnFormat.TryParseDate(text, out var date)) return date;
+            r.AddError($"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
+            return default;
+        },
+    };
 
     private static void WriteUnits(TextWriter o, List<UnitView> units, string format)
     {

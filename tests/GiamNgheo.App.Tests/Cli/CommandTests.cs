@@ -39,6 +39,10 @@ public sealed class CommandTests : IDisposable
         var bad = await Run("units", "list", "--parent", "218", "--as-of", "01/07/2025");
         Assert.Equal(2, bad.Code);
         Assert.Contains("Không có đơn vị mã 218 có hiệu lực ngày 01/07/2025", bad.Err);
+
+        var badDate = await Run("units", "list", "--as-of", "31/02/2025");
+        Assert.NotEqual(0, badDate.Code);
+        Assert.Contains("Ngày «31/02/2025» không hợp lệ", badDate.Err);
     }
 
     [Fact]
