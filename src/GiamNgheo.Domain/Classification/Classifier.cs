@@ -1,0 +1,64 @@
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Standards;
+using GiamNgheo.Domain.Units;
+
+namespace GiamNgheo.Domain.Classification;
+
+public enum Category { Poor = 1, NearPoor = 2, AverageLiving = 3, NotPoor = 4, Undetermined = 9 }
+
+/// A household's category under one standard, with everything that decided it.
+public sealed record Classification(
+    string StandardId, Category Category, decimal? IncomePerPersonMonth, decimal PovertyLine, Area Area,
+    int Deprivations, int Unknown, IReadOnlyList<IndicatorResult> Indicators, string Reason);
+
+public static class Classifier
+{
+    public static string Name(Category c) => c switch
+    {
+        Category.Poor => "Hộ nghèo",
+        Category.NearPoor => "Hộ cận nghèo",
+        Category.AverageLiving => "Hộ có mức sống trung bình",
+        Category.NotPoor => "Không thuộc diện",
+        _ => "Chưa xác định",
+    };
+
+    /// Income per person per month = the household's income over 12 months / 12 / members (the survey's definition).
+    public static decimal? IncomePerPersonMonth(HouseholdSnapshot h) =>
+        h.Facts.Income12Months is { } income && h.Members.Count > 0 ? Math.Round(income / 12m / h.Members.Count, 0) : null;
+
+    public static Classification Classify(PovertyStandard s, HouseholdSnapshot h)
+    {
+        var results = s.Indicators.Select(r => Indicators.Evaluate(r, h)).ToList();
+        var deprived = results.Count(r => r.Deprived);
+        var unknown = results.Count(r => r.Status == IndicatorStatus.Unknown);
+        var line = s.PovertyLine.For(h.Area);
+        var income = IncomePerPersonMonth(h);
+        var (category, reason) = Decide(s, h.Area, income, line, deprived);
+        return new Classification(s.Id, category, income, line, h.Area, deprived, unknown, results, reason);
+    }
+
+    private static (Category, string) Decide(PovertyStandard s, Area area, decimal? income, decimal line, int deprived)
+    {
+        if (income is not { } i) return (Category.Undetermined, "chưa ghi thu nhập nên chưa xác định được");
+        var vsLine = $"thu nhập bình quân {VnFormat.Money(i)} đồng/người/tháng {(i <= line ? "không vượt" : "trên")} chuẩn {VnFormat.Money(line)} đồng ({UnitTypes.AreaName(area).ToLowerInvariant()}; {s.PovertyLineCitation})";
+        var vsCutoff = $"{deprived} chỉ số thiếu hụt ({(deprived >= s.DeprivationCutoff ? "từ" : "dưới")} {s.DeprivationCutoff})";
+        switch (s.Scheme)
+        {
+            case CategoryScheme.IncomeAndDeprivation:
+                if (i <= line) return deprived >= s.DeprivationCutoff ? (Category.Poor, $"{vsLine} và {vsCutoff}") : (Category.NearPoor, $"{vsLine} và {vsCutoff}");
+                if (s.AverageLivingCeiling is { } avg && i <= avg.For(area))
+                    return (Category.AverageLiving, $"{vsLine}, không vượt {VnFormat.Money(avg.For(area))} đồng ({s.AverageLivingCitation})");
+                return (Category.NotPoor, vsLine);
+            case CategoryScheme.IncomeOrDeprivationBand:
+                if (i <= line) return (Category.Poor, vsLine);
+                var ceiling = (s.NearPoorCeiling ?? throw new InvalidOperationException($"{s.Id}: thiếu ngưỡng cận nghèo")).For(area);
+                if (i <= ceiling)
+                    return deprived >= s.DeprivationCutoff
+                        ? (Category.Poor, $"{vsLine}, không vượt {VnFormat.Money(ceiling)} đồng và {vsCutoff}")
+                        : (Category.NearPoor, $"{vsLine}, không vượt {VnFormat.Money(ceiling)} đồng và {vsCutoff}");
+                return (Category.NotPoor, $"{vsLine} và trên {VnFormat.Money(ceiling)} đồng");
+            default:
+                throw new InvalidOperationException($"Unknown scheme {s.Scheme}");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Standards;
+using GiamNgheo.Domain.Units;
+
+namespace GiamNgheo.Domain.Classification;
+
+/// A household as the indicators see it in one review year.
+public sealed record HouseholdSnapshot(HouseholdFacts Facts, Area Area, IReadOnlyList<MemberFacts> Members, DateOnly ReviewDate)
+{
+    public int Age(MemberFacts m)
+    {
+        var age = ReviewDate.Year - m.DateOfBirth.Year;
+        return m.DateOfBirth.AddYears(age) > ReviewDate ? age - 1 : age;
+    }
+}
+
+public enum IndicatorStatus { NotDeprived, Deprived, Unknown }
+
+/// An indicator's verdict with the facts that decided it, in words an officer can read aloud.
+public sealed record IndicatorResult(IndicatorRule Rule, IndicatorStatus Status, string Reason)
+{
+    public bool Deprived => Status == IndicatorStatus.Deprived;
+}
+
+/// The deprivation indicators as pure functions of the household's facts; thresholds and ages come from the
+/// standard's data, so the same functions answer "what under another standard?".
+public static class Indicators
+{
+    public static IndicatorResult Evaluate(IndicatorRule rule, HouseholdSnapshot h) => rule.Function switch
+    {
+        "employment" => Employment(rule, h),
+        "dependants" => Dependants(rule, h),
+        "nutrition" => AnyMember(rule, h, m => h.Age(m) < rule.Parameter("child_age_below"), m => m.Malnourished,
+            "trẻ dưới {0} tuổi bị suy dinh dưỡng", rule.Parameter("child_age_below")),
+        "health_insurance" => AnyMember(rule, h, m => h.Age(m) >= rule.Parameter("min_age"), m => m.HealthInsurance is { } b ? !b : null,
+            "người từ {0} tuổi trở lên không có bảo hiểm y tế", rule.Parameter("min_age")),
+        "adult_education" => AdultEducation(rule, h),
+        "school_attendance" => AnyMember(rule, h,
+            m => h.Age(m) >= rule.Parameter("min_age") && h.Age(m) < rule.Parameter("age_below"), m => m.InSchool is { } b ? !b : null,
+            "trẻ từ {0} đến dưới {1} tuổi không đi học", rule.Parameter("min_age"), rule.Parameter("age_below")),
+        "housing_quality" => HousingQuality(rule, h),
+        "housing_area" => HousingArea(rule, h),
+        "water" => h.Facts.Water is not { } w
+            ? Unknown(rule, "chưa ghi nguồn nước")
+            : Verdict(rule, w == WaterSource.Unprotected, $"nguồn nước: {Choices.WaterSources.Label(w)}"),
+        "latrine" => h.Facts.Latrine is not { } l
+            ? Unknown(rule, "chưa ghi loại nhà tiêu")
+            : Verdict(rule, l is LatrineType.Unhygienic or LatrineType.None, $"nhà tiêu: {Choices.Latrines.Label(l)}"),
+        "telecom" => h.Facts.UsesTelecom is not { } t
+            ? Unknown(rule, "chưa ghi việc sử dụng viễn thông")
+            : Verdict(rule, !t, t ? "có thành viên sử dụng điện thoại/internet" : "không thành viên nào sử dụng điện thoại/internet"),
+        "information_assets" => InformationAssets(rule, h),
+        "not_recorded" => Unknown(rule, "hệ thống chưa ghi thông tin cho chỉ số này"),
+        _ => throw new InvalidOperationException($"Chỉ số {rule.Code} dùng hàm '{rule.Function}' chưa có."),
+    };
+
+    private static IndicatorResult Verdict(IndicatorRule rule, bool deprived, string reason) =>
+        new(rule, deprived ? IndicatorStatus.Deprived : IndicatorStatus.NotDeprived, reason);
+
+    private static IndicatorResult Unknown(IndicatorRule rule, string reason) => new(rule, IndicatorStatus.Unknown, reason);
+
+    private static string N(decimal value) => value.ToString("0.##", VnFormat.Culture);
+
+    /// Deprived when some member in scope has the condition; unknown when none has it but some in scope were not recorded.
+    private static IndicatorResult AnyMember(IndicatorRule rule, HouseholdSnapshot h, Func<MemberFacts, bool> inScope,
+        Func<MemberFacts, bool?> condition, string what, params decimal[] args)
+    {
+        var description = string.Format(what, args.Select(N).Cast<object>().ToArray());
+        var scoped = h.Members.Where(inScope).ToList();
+        var hit = scoped.FirstOrDefault(m => condition(m) == true);
+        if (hit is not null) return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): {description}");
+        if (scoped.Any(m => condition(m) is null)) return Unknown(rule, $"chưa ghi đủ thông tin để biết có {description} hay không");
+        return Verdict(rule, false, scoped.Count == 0 ? $"hộ không có {description.Split(' ')[0]} thuộc diện xét" : $"không có {description}");
+    }
+
+    private static IndicatorResult Employment(IndicatorRule rule, HouseholdSnapshot h)
+    {
+        bool WorkingAge(MemberFacts m) => h.Age(m) >= rule.Parameter("min_age")
+            && h.Age(m) < (m.Sex == Sex.Female ? rule.Parameter("female_age_below") : rule.Parameter("male_age_below"));
+        var scoped = h.Members.Where(m => WorkingAge(m) && m.InSchool != true).ToList();
+        var hit = scoped.FirstOrDefault(m => m.Employment is Households.Employment.Unemployed or Households.Employment.Unstable);
+        if (hit is not null) return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): {Choices.Employments.Label(hit.Employment!.Value).ToLowerInvariant()}");
+        if (scoped.Any(m => m.Employment is null)) return Unknown(rule, "chưa ghi việc làm của người trong độ tuổi lao động");
+        return Verdict(rule, false, "người trong độ tuổi lao động đều có việc làm ổn định hoặc không thuộc diện xét");
+    }
+
+    private static IndicatorResult Dependants(IndicatorRule rule, HouseholdSnapshot h)
+    {
+        if (h.Members.Count == 0) return Unknown(rule, "hộ chưa có thành viên");
+        var dependants = h.Members.Count(m => h.Age(m) < rule.Parameter("child_age_below") || h.Age(m) >= rule.Parameter("elderly_age")
+            || m.Employment == Households.Employment.NoWorkingCapacity);
+        var share = (decimal)dependants / h.Members.Count;
+        return Verdict(rule, share > rule.Parameter("max_share"),
+            $"{dependants}/{h.Members.Count} người phụ thuộc ({N(share * 100)}%; ngưỡng trên {N(rule.Parameter("max_share") * 100)}%)");
+    }
+
+    private static IndicatorResult AdultEducation(IndicatorRule rule, HouseholdSnapshot h)
+    {
+        // 16 to under 18: in school or lower secondary finished; 18 to 30: in school or upper secondary / vocational.
+        Education? Needed(MemberFacts m)
+        {
+            var age = h.Age(m);
+            if (age < rule.Parameter("min_age") || age > rule.Parameter("max_age")) return null;
+            return age < rule.Parameter("upper_secondary_from_age") ? Education.LowerSecondary : Education.UpperSecondary;
+        }
+        var scoped = h.Members.Where(m => Needed(m) is not null).ToList();
+        var hit = scoped.FirstOrDefault(m => m.InSchool == false && m.Education is { } e && e < Needed(m));
+        if (hit is not null)
+            return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): không đi học, trình độ {Choices.Educations.Label(hit.Education!.Value)} dưới {Choices.Educations.Label(Needed(hit)!.Value)}");
+        if (scoped.Any(m => m.InSchool is null || (m.InSchool == false && m.Education is null)))
+            return Unknown(rule, $"chưa ghi đủ học vấn của người từ {N(rule.Parameter("min_age"))} đến {N(rule.Parameter("max_age"))} tuổi");
+        return Verdict(rule, false, $"người từ {N(rule.Parameter("min_age"))} đến {N(rule.Parameter("max_age"))} tuổi đạt trình độ theo độ tuổi hoặc đang đi học");
+    }
+
+    private static IndicatorResult HousingQuality(IndicatorRule rule, HouseholdSnapshot h)
+    {
+        bool?[] parts = [h.Facts.DurableWalls, h.Facts.DurableFrame, h.Facts.DurableRoof];
+        var notDurable = parts.Count(p => p == false);
+        var unknown = parts.Count(p => p is null);
+        var needed = (int)rule.Parameter("non_durable_parts");
+        if (notDurable >= needed) return Verdict(rule, true, $"{notDurable}/3 kết cấu chính (tường, khung, mái) không bền chắc");
+        if (notDurable + unknown >= needed) return Unknown(rule, "chưa ghi đủ vật liệu tường, khung, mái");
+        return Verdict(rule, false, $"{notDurable}/3 kết cấu chính không bền chắc (thiếu hụt khi từ {needed})");
+    }
+
+    private static IndicatorResult HousingArea(IndicatorRule rule, HouseholdSnapshot h)
+    {
+        if (h.Facts.HousingAreaM2 is not { } area || h.Members.Count == 0) return Unknown(rule, "chưa ghi diện tích nhà ở");
+        var perPerson = area / h.Members.Count;
+        var threshold = rule.Parameter("min_m2_per_person");
+        return Verdict(rule, perPerson < threshold, $"{N(perPerson)} m²/người ({(perPerson < threshold ? "dưới" : "không dưới")} {N(threshold)} m²)");
+    }
+
+    private static IndicatorResult InformationAssets(IndicatorRule rule, HouseholdSnapshot h)
+    {
+        var f = h.Facts;
+        // The commune loudspeaker counts only in rural areas.
+        bool?[] assets = [f.HasTv, f.HasRadio, f.HasComputer, f.HasInternetPhone, h.Area == Area.Rural ? f.LoudspeakerReach : false];
+        if (assets.Any(a => a == true)) return Verdict(rule, false, "có ít nhất một phương tiện tiếp cận thông tin");
+        if (assets.Any(a => a is null)) return Unknown(rule, "chưa ghi đủ phương tiện tiếp cận thông tin");
+        return Verdict(rule, true, "không có ti vi, radio, máy tính, điện thoại kết nối internet" + (h.Area == Area.Rural ? " hay loa truyền thanh" : ""));
+    }
+}

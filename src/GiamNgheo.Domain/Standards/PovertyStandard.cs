@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GiamNgheo.Domain.Units;
+
+namespace GiamNgheo.Domain.Standards;
+
+/// Where a rule comes from: document, article, clause, point — carried as data beside every rule.
+public sealed record Citation(string Document, string? Article = null, string? Clause = null, string? Point = null)
+{
+    public override string ToString() =>
+        string.Join(" ", new[] { Point is null ? null : $"điểm {Point}", Clause is null ? null : $"khoản {Clause}", Article is null ? null : $"Điều {Article}" }
+            .Where(x => x is not null)) is { Length: > 0 } place ? $"{place} {Document}" : Document;
+}
+
+/// An amount per person per month by area, VND.
+public sealed record IncomeLine(decimal Rural, decimal Urban)
+{
+    public decimal For(Area area) => area == Area.Urban ? Urban : Rural;
+}
+
+/// How income and deprivations combine into a category.
+public enum CategoryScheme
+{
+    /// Decree 07/2021/NĐ-CP Art. 3 (and Decree 351/2025): poor = income ≤ line and ≥ cut-off deprivations;
+    /// near-poor = income ≤ line and fewer; average living standard = above the line up to its ceiling.
+    IncomeAndDeprivation,
+    /// Decision 59/2015/QĐ-TTg: poor = income ≤ line, or income up to the near-poor ceiling with ≥ cut-off
+    /// deprivations; near-poor = income up to the ceiling with fewer.
+    IncomeOrDeprivationBand,
+}
+
+/// One indicator: which pure function evaluates it, its parameters (thresholds, ages) and its citation.
+public sealed record IndicatorRule(
+    string Code, string Name, string Dimension, string Function, Citation Citation,
+    IReadOnlyDictionary<string, decimal> Parameters, bool Verified = false)
+{
+    public decimal Parameter(string name) => Parameters.TryGetValue(name, out var v)
+        ? v
+        : throw new InvalidOperationException($"Indicator {Code} needs parameter '{name}'.");
+}
+
+/// A poverty standard as data: chosen by review year; a province may add a higher local one beside it.
+public sealed record PovertyStandard
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required int FromYear { get; init; }
+    public required int ToYear { get; init; }
+    /// national | local (a province's higher standard for its own policies)
+    public string Scope { get; init; } = "national";
+    public required Citation Citation { get; init; }
+    public required CategoryScheme Scheme { get; init; }
+    public required IncomeLine PovertyLine { get; init; }
+    public required Citation PovertyLineCitation { get; init; }
+    /// Decision 59/2015 only: the band above the line where deprivations decide poor or near-poor.
+    public IncomeLine? NearPoorCeiling { get; init; }
+    /// Decree 07/2021: the ceiling of the average living standard band.
+    public IncomeLine? AverageLivingCeiling { get; init; }
+    public Citation? AverageLivingCitation { get; init; }
+    public required int DeprivationCutoff { get; init; }
+    public required IReadOnlyList<IndicatorRule> Indicators { get; init; }
+    /// Shown beside results, e.g. that the indicators are reused until the new decree's text is verified.
+    public string? Note { get; init; }
+
+    public bool Covers(int year) => FromYear <= year && year <= ToYear;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// A standard from its JSON file (reference-data/standards/*.json, or a planner's what-if file).
+    public static PovertyStandard FromJson(string json) =>
+        JsonSerializer.Deserialize<PovertyStandard>(json, Json) ?? throw new JsonException("Tệp chuẩn nghèo rỗng.");
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// The national standards on record; the one for a review year.
+public sealed class PovertyStandards(IEnumerable<PovertyStandard> standards)
+{
+    public IReadOnlyList<PovertyStandard> All { get; } = standards.OrderBy(s => s.FromYear).ToList();
+
+    public PovertyStandard ForYear(int year) =>
+        All.FirstOrDefault(s => s.Scope == "national" && s.Covers(year))
+        ?? throw new ArgumentOutOfRangeException(nameof(year), year, $"Không có chuẩn nghèo quốc gia cho năm {year}.");
+}
