@@ -49,5 +49,22 @@ public static class RegistryApi
         api.MapGet("/households/{id:long}", async (RegistryDb db, long id, int? year, CancellationToken ct) =>
             await HouseholdQueries.ByIdAsync(db, id, year, ct) is { } h ? Results.Ok(h) : Results.NotFound())
             .WithSummary("Một hộ trong một năm rà soát (mặc định năm gần nhất), với thành viên");
+
+        api.MapGet("/households/{id:long}/classification", async (RegistryDb db, long id, int? year, CancellationToken ct) =>
+            await Data.Classification.HouseholdClassification.ExplainAsync(db, id, year, ct) is { } e
+                ? Results.Ok(new
+                {
+                    household = e.Household.Code, e.Household.Year, standard = e.Standard.Id, standardName = e.Standard.Name,
+                    category = e.Result.Category.ToString(), categoryName = Domain.Classification.Classifier.Name(e.Result.Category),
+                    e.Result.IncomePerPersonMonth, e.Result.PovertyLine, area = e.Result.Area.ToString(), e.Result.Deprivations, e.Result.Unknown,
+                    e.Result.Reason, exitPaths = e.ExitPaths, e.Standard.Note,
+                    indicators = e.Result.Indicators.Select(i => new
+                    {
+                        i.Rule.Code, i.Rule.Name, i.Rule.Dimension, status = i.Status.ToString(), i.Reason,
+                        citation = i.Rule.Citation.ToString(), i.Rule.Verified,
+                    }),
+                })
+                : Results.NotFound())
+            .WithSummary("Vì sao hộ này thuộc diện nghèo/cận nghèo: phân loại theo chuẩn của năm, từng chỉ số với căn cứ pháp lý");
     }
 }

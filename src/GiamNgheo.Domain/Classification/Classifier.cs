@@ -62,3 +62,25 @@ public static class Classifier
         }
     }
 }
+
+/// What would have to change for a household to leave its category — to read aloud at the hamlet meeting.
+public static class Exit
+{
+    public static IReadOnlyList<string> Paths(PovertyStandard s, Classification c)
+    {
+        var paths = new List<string>();
+        if (c.Category is not (Category.Poor or Category.NearPoor) || c.IncomePerPersonMonth is not { } income) return paths;
+        var ceiling = s.Scheme == CategoryScheme.IncomeOrDeprivationBand && c.Deprivations >= s.DeprivationCutoff && s.NearPoorCeiling is { } band
+            ? band.For(c.Area)
+            : c.PovertyLine;
+        var gap = ceiling - income + 1;
+        paths.Add($"Thu nhập bình quân tăng thêm {VnFormat.Money(gap)} đồng/người/tháng (lên trên {VnFormat.Money(ceiling)} đồng) thì ra khỏi diện {(c.Category == Category.Poor ? "nghèo và cận nghèo" : "cận nghèo")}.");
+        if (c.Category == Category.Poor && c.Deprivations >= s.DeprivationCutoff)
+        {
+            var toFix = c.Deprivations - s.DeprivationCutoff + 1;
+            var deprived = c.Indicators.Where(i => i.Deprived).Select(i => i.Rule.Name.ToLowerInvariant());
+            paths.Add($"Khắc phục ít nhất {toFix} trong {c.Deprivations} chỉ số thiếu hụt ({string.Join(", ", deprived)}) thì chuyển từ hộ nghèo sang hộ cận nghèo.");
+        }
+        return paths;
+    }
+}

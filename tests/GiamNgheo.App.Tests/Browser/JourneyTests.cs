@@ -44,6 +44,11 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await page.Locator("table tbody tr td a").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Hộ ");
         await Shot(page, "04-household");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Phân loại theo chuẩn nghèo — vì sao?" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#indicators tbody tr")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("Nghị định 07/2021/NĐ-CP");
+        await Shot(page, "04b-explain");
+        await page.GoBackAsync();
 
         await page.Locator("table").GetByRole(AriaRole.Link, new() { Name = "Sửa" }).First.ClickAsync();
         await page.GetByLabel("Ngày sinh (dd/MM/yyyy)").FillAsync("31/02/1980");

@@ -87,3 +87,23 @@ public sealed class CategoryTests
         Assert.Equal(OnRecord.All.Select(s => s.ToJson()), again.Select(s => s.ToJson()));
     }
 }
+
+public sealed class ExitTests
+{
+    [Fact]
+    public void Poor_CanLeaveByIncomeOrFixingDeprivations()
+    {
+        var c = Classifier.Classify(Decree07, WithDeprivations(Comfortable(1_200_000), 4));
+        var paths = Exit.Paths(Decree07, c);
+        Assert.Equal("Thu nhập bình quân tăng thêm 300.001 đồng/người/tháng (lên trên 1.500.000 đồng) thì ra khỏi diện nghèo và cận nghèo.", paths[0]);
+        Assert.Equal("Khắc phục ít nhất 2 trong 4 chỉ số thiếu hụt (diện tích nhà ở bình quân đầu người, nguồn nước sinh hoạt, nhà tiêu hợp vệ sinh, sử dụng dịch vụ viễn thông) thì chuyển từ hộ nghèo sang hộ cận nghèo.", paths[1]);
+    }
+
+    [Fact]
+    public void NearPoor_LeavesByIncomeOnly() =>
+        Assert.Single(Exit.Paths(Decree07, Classifier.Classify(Decree07, Comfortable(1_400_000))));
+
+    [Fact]
+    public void NotPoor_HasNothingToChange() =>
+        Assert.Empty(Exit.Paths(Decree07, Classifier.Classify(Decree07, Comfortable(5_000_000))));
+}

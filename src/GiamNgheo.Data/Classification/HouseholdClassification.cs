@@ -1,0 +1,32 @@
+using GiamNgheo.Data.Households;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Standards;
+using GiamNgheo.Domain.Units;
+
+namespace GiamNgheo.Data.Classification;
+
+public sealed record Explanation(HouseholdYearView Household, PovertyStandard Standard, Domain.Classification.Classification Result, IReadOnlyList<string> ExitPaths);
+
+/// A household's category for a review year under that year's standard, computed from its stored facts.
+public static class HouseholdClassification
+{
+    private static readonly Lazy<PovertyStandards> Bundled = new(() => new PovertyStandards(
+        typeof(ReferenceData).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("ReferenceData/standards/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => { using var r = new StreamReader(ReferenceData.Open(n["ReferenceData/".Length..])); return PovertyStandard.FromJson(r.ReadToEnd()); })));
+
+    /// The national standards shipped in reference-data/standards.
+    public static PovertyStandards Standards => Bundled.Value;
+
+    public static HouseholdSnapshot Snapshot(HouseholdYearView h) =>
+        new(h.Facts, h.Area, h.Members.Select(m => m.Facts).ToList(), UnitEras.ReviewDate(h.Year));
+
+    public static async Task<Explanation?> ExplainAsync(RegistryDb db, long householdId, int? year, CancellationToken ct = default)
+    {
+        if (await HouseholdQueries.ByIdAsync(db, householdId, year, ct) is not { } h) return null;
+        var standard = Standards.ForYear(h.Year);
+        var result = Classifier.Classify(standard, Snapshot(h));
+        return new Explanation(h, standard, result, Exit.Paths(standard, result));
+    }
+}
