@@ -30,6 +30,7 @@ public static class Commands
         root.Subcommands.Add(UnitsCommand());
         root.Subcommands.Add(HouseholdsCommand());
         root.Subcommands.Add(DemoCommand());
+        root.Subcommands.Add(ClassifyCommand());
         return root;
     }
 
@@ -254,6 +255,38 @@ public static class Commands
             o.WriteLine(HouseholdFiles.Describe(report));
             foreach (var e in report.Errors.Take(20)) o.WriteLine("  " + e);
             return report.Applied ? 0 : 2;
+        });
+        return cmd;
+    }
+
+    private static Command ClassifyCommand()
+    {
+        var unit = new Option<string>("--unit") { Description = "Mã đơn vị (xã, huyện, tỉnh) có hiệu lực ngày rà soát của năm", Required = true };
+        var year = new Option<int>("--year") { Description = "Năm rà soát", Required = true };
+        var standardFile = new Option<FileInfo?>("--standard") { Description = "Tệp JSON của một chuẩn khác (mặc định: chuẩn quốc gia của năm)" };
+        var cmd = new Command("classify", "Phân loại hộ theo chuẩn nghèo của năm và lưu kết quả (chỉ ghi lại khi thông tin hoặc chuẩn thay đổi)") { unit, year, standardFile };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            var target = await OpenAsync(pr, ct);
+            var y = pr.GetValue(year);
+            GiamNgheo.Domain.Standards.PovertyStandard? standard = null;
+            if (pr.GetValue(standardFile) is { } file)
+            {
+                try { standard = GiamNgheo.Domain.Standards.PovertyStandard.FromJson(await File.ReadAllTextAsync(file.FullName, ct)); }
+                catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+                {
+                    return Fail(pr, $"Không đọc được tệp chuẩn {file.Name}: {e.Message}");
+                }
+            }
+            await using var db = target.CreateContext();
+            var u = await UnitQueries.ByCodeAsync(db, pr.GetValue(unit)!, UnitEras.ReviewDate(y), ct);
+            if (u is null) return Fail(pr, $"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
+            var r = await GiamNgheo.Data.Classification.BatchClassification.RunAsync(target, u.Id, y, standard, DateTime.UtcNow, ct);
+            o.WriteLine($"{u.Name}, năm {y}, chuẩn {r.StandardId}: {VnFormat.Number(r.Households)} hộ, ghi mới/thay đổi {VnFormat.Number(r.Changed)}.");
+            foreach (var (category, n) in r.Counts.Where(c => c.Value > 0))
+                o.WriteLine($"  {GiamNgheo.Domain.Classification.Classifier.Name(category),-28} {VnFormat.Number(n),10}  {(r.Households == 0 ? "" : VnFormat.Percent((decimal)n / r.Households))}");
+            return 0;
         });
         return cmd;
     }

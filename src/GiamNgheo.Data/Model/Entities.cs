@@ -120,3 +120,22 @@ public sealed class ChangeRecord
     public required string Subject { get; set; }
     public required string Summary { get; set; }
 }
+
+/// A household's computed category in one review year under one standard. A proposal for the commune's
+/// review, not the approved status. Rewritten only when the facts or the standard change (InputsHash).
+public sealed class ClassificationResult
+{
+    public long HouseholdId { get; set; }
+    public int Year { get; set; }
+    public required string StandardId { get; set; }
+    public int Category { get; set; }
+    public long? IncomePerPersonMonth { get; set; }
+    public long PovertyLine { get; set; }
+    public Area Area { get; set; }
+    public int Deprivations { get; set; }
+    public int Unknown { get; set; }
+    /// Codes of the deprived indicators, comma-separated (e.g. "D07-08,D07-09").
+    public required string DeprivedIndicators { get; set; }
+    public required string InputsHash { get; set; }
+    public DateTime ComputedAt { get; set; }
+}

@@ -15,6 +15,7 @@ public abstract class RegistryDb(DbContextOptions options) : DbContext(options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+    public DbSet<ClassificationResult> ClassificationResults => Set<ClassificationResult>();
 
     public abstract DatabaseKind Kind { get; }
 
@@ -76,6 +77,14 @@ public abstract class RegistryDb(DbContextOptions options) : DbContext(options)
             e.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId);
             e.HasOne(m => m.HouseholdYear).WithMany(y => y.Members).HasForeignKey(m => new { m.HouseholdId, m.Year });
             e.HasIndex(m => new { m.HouseholdId, m.Year, m.Position });
+        });
+        b.Entity<ClassificationResult>(e =>
+        {
+            e.HasKey(r => new { r.HouseholdId, r.Year, r.StandardId });
+            e.HasOne<HouseholdYear>().WithMany().HasForeignKey(r => new { r.HouseholdId, r.Year });
+            e.Property(r => r.StandardId).HasMaxLength(40);
+            e.Property(r => r.DeprivedIndicators).HasMaxLength(200);
+            e.Property(r => r.InputsHash).HasMaxLength(64);
         });
         b.Entity<ChangeRecord>(e =>
         {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GiamNgheo.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegistryDb))]
-    [Migration("20261125170243_Initial")]
+    [Migration("20261125171430_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -65,6 +65,67 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasName("pk_changes");
 
                     b.ToTable("changes");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("StandardId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer")
+                        .HasColumnName("area");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Deprivations")
+                        .HasColumnType("integer")
+                        .HasColumnName("deprivations");
+
+                    b.Property<string>("DeprivedIndicators")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deprived_indicators");
+
+                    b.Property<long?>("IncomePerPersonMonth")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_per_person_month");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("inputs_hash");
+
+                    b.Property<long>("PovertyLine")
+                        .HasColumnType("bigint")
+                        .HasColumnName("poverty_line");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("integer")
+                        .HasColumnName("unknown");
+
+                    b.HasKey("HouseholdId", "Year", "StandardId")
+                        .HasName("pk_classification_results");
+
+                    b.ToTable("classification_results");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.EthnicGroupRow", b =>
@@ -430,6 +491,16 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasDatabaseName("ix_unit_lineages_new_unit_id");
 
                     b.ToTable("unit_lineages");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId", "Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_classification_results_household_years_household_id_year");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>

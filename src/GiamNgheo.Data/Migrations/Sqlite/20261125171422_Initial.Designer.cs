@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GiamNgheo.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    [Migration("20261125170234_Initial")]
+    [Migration("20261125171422_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -58,6 +58,67 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasName("pk_changes");
 
                     b.ToTable("changes");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("StandardId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Deprivations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deprivations");
+
+                    b.Property<string>("DeprivedIndicators")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deprived_indicators");
+
+                    b.Property<long?>("IncomePerPersonMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_per_person_month");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inputs_hash");
+
+                    b.Property<long>("PovertyLine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("poverty_line");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unknown");
+
+                    b.HasKey("HouseholdId", "Year", "StandardId")
+                        .HasName("pk_classification_results");
+
+                    b.ToTable("classification_results");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.EthnicGroupRow", b =>
@@ -417,6 +478,16 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_unit_lineages_new_unit_id");
 
                     b.ToTable("unit_lineages");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId", "Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_classification_results_household_years_household_id_year");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>

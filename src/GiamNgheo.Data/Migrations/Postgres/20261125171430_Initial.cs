@@ -171,6 +171,34 @@ namespace GiamNgheo.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "classification_results",
+                columns: table => new
+                {
+                    household_id = table.Column<long>(type: "bigint", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    standard_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    category = table.Column<int>(type: "integer", nullable: false),
+                    income_per_person_month = table.Column<long>(type: "bigint", nullable: true),
+                    poverty_line = table.Column<long>(type: "bigint", nullable: false),
+                    area = table.Column<int>(type: "integer", nullable: false),
+                    deprivations = table.Column<int>(type: "integer", nullable: false),
+                    unknown = table.Column<int>(type: "integer", nullable: false),
+                    deprived_indicators = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    inputs_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    computed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_classification_results", x => new { x.household_id, x.year, x.standard_id });
+                    table.ForeignKey(
+                        name: "fk_classification_results_household_years_household_id_year",
+                        columns: x => new { x.household_id, x.year },
+                        principalTable: "household_years",
+                        principalColumns: new[] { "household_id", "year" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "memberships",
                 columns: table => new
                 {
@@ -258,6 +286,9 @@ namespace GiamNgheo.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "changes");
+
+            migrationBuilder.DropTable(
+                name: "classification_results");
 
             migrationBuilder.DropTable(
                 name: "ethnic_groups");

@@ -170,6 +170,34 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "classification_results",
+                columns: table => new
+                {
+                    household_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    standard_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    category = table.Column<int>(type: "INTEGER", nullable: false),
+                    income_per_person_month = table.Column<long>(type: "INTEGER", nullable: true),
+                    poverty_line = table.Column<long>(type: "INTEGER", nullable: false),
+                    area = table.Column<int>(type: "INTEGER", nullable: false),
+                    deprivations = table.Column<int>(type: "INTEGER", nullable: false),
+                    unknown = table.Column<int>(type: "INTEGER", nullable: false),
+                    deprived_indicators = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    inputs_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    computed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_classification_results", x => new { x.household_id, x.year, x.standard_id });
+                    table.ForeignKey(
+                        name: "fk_classification_results_household_years_household_id_year",
+                        columns: x => new { x.household_id, x.year },
+                        principalTable: "household_years",
+                        principalColumns: new[] { "household_id", "year" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "memberships",
                 columns: table => new
                 {
@@ -257,6 +285,9 @@ namespace GiamNgheo.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "changes");
+
+            migrationBuilder.DropTable(
+                name: "classification_results");
 
             migrationBuilder.DropTable(
                 name: "ethnic_groups");

@@ -1,0 +1,74 @@
+using GiamNgheo.Data.Classification;
+using GiamNgheo.Data.Households;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using static GiamNgheo.Data.Tests.Households.Sample;
+
+namespace GiamNgheo.Data.Tests.Classification;
+
+public abstract class BatchClassificationTests(DatabaseKind kind)
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
+
+    private static Task<ImportReport> Import(RegistryDb db, params H[] households) =>
+        HouseholdImport.RunAsync(db, Headers, Rows(households), 2024, false, "test", "test.csv", Now);
+
+    /// Three households of Thị trấn Đồi Ngô (urban line 2,000,000): poor, near-poor, not poor.
+    private static H[] ThreeHouseholds()
+    {
+        var poorFacts = Facts(income: 3 * 12 * 1_000_000) with { Water = WaterSource.Unprotected, Latrine = LatrineType.None, UsesTelecom = false };
+        var poor = Family("07444-00001") with { Facts = poorFacts };
+        var nearPoor = Family("07444-00002", head: "Lê Văn Dũng", income: 3 * 12 * 1_900_000);
+        var comfortable = Family("07444-00003", head: "Phạm Văn Em", income: 3 * 12 * 9_000_000);
+        return [poor, nearPoor, comfortable];
+    }
+
+    [Fact]
+    public async Task Classify_CountsEachCategory_StoresResults_AndRewritesOnlyWhatChanged()
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.CreateContext();
+        Assert.True((await Import(db, ThreeHouseholds())).Applied);
+        var lucNam = (await UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
+
+        var first = await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, Now);
+        Assert.Equal(("ND07-2021", 3, 3), (first.StandardId, first.Households, first.Changed));
+        Assert.Equal(1, first.Counts[Category.Poor]);
+        Assert.Equal(1, first.Counts[Category.NearPoor]);
+        Assert.Equal(1, first.Counts[Category.NotPoor]);
+        var stored = await db.ClassificationResults.AsNoTracking().OrderBy(r => r.HouseholdId).ToListAsync();
+        Assert.Equal([(int)Category.Poor, (int)Category.NearPoor, (int)Category.NotPoor], stored.Select(r => r.Category));
+        Assert.Equal("D07-09,D07-10,D07-11", stored[0].DeprivedIndicators);
+        Assert.Equal(1_000_000, stored[0].IncomePerPersonMonth);
+
+        Assert.Equal(0, (await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, Now)).Changed);
+
+        // The near-poor household's income rises above the line: only its result is rewritten.
+        var households = ThreeHouseholds();
+        await Import(db, households[1] with { Facts = households[1].Facts with { Income12Months = 3 * 12 * 2_100_000 } });
+        var third = await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, Now);
+        Assert.Equal(1, third.Changed);
+        Assert.Equal(1, third.Counts[Category.AverageLiving]);
+    }
+
+    [Fact]
+    public async Task Classify_UnderAnotherStandard_KeepsBothResults()
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.CreateContext();
+        await Import(db, ThreeHouseholds());
+        var lucNam = (await UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
+        await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, Now);
+
+        // What if the 2027 lines (Decree 351/2025) applied to 2024's facts: the near-poor stays near-poor, nobody leaves.
+        var r = await BatchClassification.RunAsync(target, lucNam.Id, 2024, HouseholdClassification.Standards.ForYear(2027), Now);
+        Assert.Equal(("ND351-2025", 3), (r.StandardId, r.Changed));
+        Assert.Equal(6, await db.ClassificationResults.CountAsync());
+    }
+}
+
+public sealed class SqliteBatchClassificationTests() : BatchClassificationTests(DatabaseKind.Sqlite);
+public sealed class PostgresBatchClassificationTests() : BatchClassificationTests(DatabaseKind.Postgres);
