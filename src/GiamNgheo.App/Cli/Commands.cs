@@ -31,6 +31,7 @@ public static class Commands
         root.Subcommands.Add(HouseholdsCommand());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(ClassifyCommand());
+        root.Subcommands.Add(SimulateCommand());
         return root;
     }
 
@@ -286,6 +287,59 @@ public static class Commands
             o.WriteLine($"{u.Name}, năm {y}, chuẩn {r.StandardId}: {VnFormat.Number(r.Households)} hộ, ghi mới/thay đổi {VnFormat.Number(r.Changed)}.");
             foreach (var (category, n) in r.Counts.Where(c => c.Value > 0))
                 o.WriteLine($"  {GiamNgheo.Domain.Classification.Classifier.Name(category),-28} {VnFormat.Number(n),10}  {(r.Households == 0 ? "" : VnFormat.Percent((decimal)n / r.Households))}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command SimulateCommand()
+    {
+        var unit = new Option<string>("--unit") { Description = "Mã đơn vị có hiệu lực ngày rà soát của năm", Required = true };
+        var year = new Option<int>("--year") { Description = "Năm rà soát (thông tin của năm này)", Required = true };
+        var standardFile = new Option<FileInfo>("--standard") { Description = "Tệp JSON của chuẩn đề xuất", Required = true };
+        var output = new Option<string?>("--output", "-o") { Description = "Ghi bảng kết quả ra tệp .xlsx" };
+        var cmd = new Command("simulate", "Mô phỏng chuẩn nghèo mới trên thông tin của một năm: số hộ trước/sau theo đơn vị và ma trận chuyển đổi; không ghi gì") { unit, year, standardFile, output };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            var file = pr.GetValue(standardFile)!;
+            GiamNgheo.Domain.Standards.PovertyStandard proposed;
+            try { proposed = GiamNgheo.Domain.Standards.PovertyStandard.FromJson(await File.ReadAllTextAsync(file.FullName, ct)); }
+            catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+            {
+                return Fail(pr, $"Không đọc được tệp chuẩn {file.Name}: {e.Message}");
+            }
+            var target = await OpenAsync(pr, ct);
+            var y = pr.GetValue(year);
+            await using var db = target.CreateContext();
+            var u = await UnitQueries.ByCodeAsync(db, pr.GetValue(unit)!, UnitEras.ReviewDate(y), ct);
+            if (u is null) return Fail(pr, $"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
+            var sim = await GiamNgheo.Data.Classification.Simulate.RunAsync(target, u.Id, y, proposed, ct);
+            var names = db.Units.Where(x => sim.ByUnit.Keys.Contains(x.Id)).ToDictionary(x => x.Id, x => x.Name);
+            string Rate(int n, int total) => total == 0 ? "" : VnFormat.Percent((decimal)n / total);
+            var headers = new[] { "Đơn vị", "Số hộ", "Hộ nghèo hiện tại", "Hộ nghèo theo chuẩn mới", "Tỷ lệ nghèo hiện tại", "Tỷ lệ nghèo mới", "Hộ cận nghèo hiện tại", "Hộ cận nghèo theo chuẩn mới" };
+            var rows = sim.ByUnit.OrderBy(x => names[x.Key]).Select(x =>
+            {
+                var total = x.Value.Before.Sum();
+                return new[] { names[x.Key], VnFormat.Number(total), VnFormat.Number(x.Value.Before[0]), VnFormat.Number(x.Value.After[0]),
+                    Rate(x.Value.Before[0], total), Rate(x.Value.After[0], total), VnFormat.Number(x.Value.Before[1]), VnFormat.Number(x.Value.After[1]) };
+            }).ToList();
+            rows.Add([$"Cộng {u.Name}", VnFormat.Number(sim.Households), VnFormat.Number(sim.Total(0, false)), VnFormat.Number(sim.Total(0, true)),
+                Rate(sim.Total(0, false), sim.Households), Rate(sim.Total(0, true), sim.Households), VnFormat.Number(sim.Total(1, false)), VnFormat.Number(sim.Total(1, true))]);
+            o.WriteLine($"Mô phỏng {u.Name}, thông tin năm {y}: {sim.Current.Id} → {proposed.Id} ({proposed.Name}). Không có thay đổi nào được ghi.");
+            o.WriteLine($"  hộ nghèo {VnFormat.Number(sim.Total(0, false))} → {VnFormat.Number(sim.Total(0, true))}; hộ cận nghèo {VnFormat.Number(sim.Total(1, false))} → {VnFormat.Number(sim.Total(1, true))} (trên {VnFormat.Number(sim.Households)} hộ)");
+            o.WriteLine("  Chuyển đổi (hàng: hiện tại, cột: chuẩn mới):");
+            var labels = GiamNgheo.Domain.Classification.Simulation.Order.Select(GiamNgheo.Domain.Classification.Classifier.Name).ToArray();
+            var matrix = new List<string[]> { new[] { "Hiện tại \\ Chuẩn mới" }.Concat(labels).ToArray() };
+            for (var i = 0; i < labels.Length; i++)
+                matrix.Add(new[] { labels[i] }.Concat(Enumerable.Range(0, labels.Length).Select(j => VnFormat.Number(sim.Transitions[i, j]))).ToArray());
+            foreach (var line in matrix.Skip(1)) o.WriteLine("    " + string.Join(" | ", line));
+            if (pr.GetValue(output) is { } path)
+            {
+                await using var f = File.Create(path);
+                XlsxWriter.Write(f, "Mô phỏng", headers, rows.Concat([Enumerable.Repeat("", headers.Length).ToArray()]).Concat(matrix).ToList());
+                o.WriteLine($"Đã ghi {path}");
+            }
             return 0;
         });
         return cmd;

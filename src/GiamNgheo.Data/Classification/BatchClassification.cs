@@ -33,7 +33,7 @@ public static class BatchClassification
         await using var tx = await write.Database.BeginTransactionAsync(ct);
         await using (var stage = await StagingTable<Staged>.CreateAsync(write, "stage_result", Columns, ct))
         {
-            await foreach (var (householdId, snapshot) in SnapshotsAsync(target, unitId, year, ct))
+            await foreach (var (householdId, _, snapshot) in SnapshotsAsync(target, unitId, year, ct))
             {
                 var result = Classifier.Classify(s, snapshot);
                 counts[result.Category]++;
@@ -80,7 +80,7 @@ public static class BatchClassification
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(standardHash + JsonSerializer.Serialize(h))));
 
     /// Households of the scope with their members, in household id order, from two ordered reads.
-    private static async IAsyncEnumerable<(long HouseholdId, HouseholdSnapshot Snapshot)> SnapshotsAsync(DatabaseTarget target, long unitId, int year,
+    internal static async IAsyncEnumerable<(long HouseholdId, long UnitId, HouseholdSnapshot Snapshot)> SnapshotsAsync(DatabaseTarget target, long unitId, int year,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var dbYears = target.CreateContext();
@@ -104,7 +104,7 @@ public static class BatchClassification
                 list.Add(HouseholdQueries.ToFacts(members.Current));
                 hasMember = await members.MoveNextAsync();
             }
-            yield return (y.HouseholdId, new HouseholdSnapshot(HouseholdQueries.ToFacts(y), y.Area, list, reviewDate));
+            yield return (y.HouseholdId, y.UnitId, new HouseholdSnapshot(HouseholdQueries.ToFacts(y), y.Area, list, reviewDate));
         }
         await years.DisposeAsync();
         await members.DisposeAsync();

@@ -82,6 +82,36 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Classify_IsIdempotent_AndSimulateComparesStandardsWithoutSaving()
+    {
+        await Run("units", "import");
+        await Run("demo", "--province", "24", "--year", "2024", "--households", "400", "--seed", "5");
+        var first = await Run("classify", "--unit", "24", "--year", "2024");
+        Assert.Equal(0, first.Code);
+        var households = System.Text.RegularExpressions.Regex.Match(first.Out, @"chuẩn ND07-2021: (\d+(?:\.\d{3})*) hộ, ghi mới/thay đổi (\d+(?:\.\d{3})*)");
+        Assert.True(households.Success, first.Out);
+        Assert.Equal(households.Groups[1].Value, households.Groups[2].Value);
+        Assert.Contains("ghi mới/thay đổi 0.", (await Run("classify", "--unit", "24", "--year", "2024")).Out);
+
+        // What if the rural line were 2,500,000: nobody becomes less poor; the file is a standard like the bundled ones.
+        var standard = GiamNgheo.Data.Classification.HouseholdClassification.Standards.ForYear(2024);
+        var whatIf = Path.Combine(_dir, "whatif.json");
+        await File.WriteAllTextAsync(whatIf, (standard with { Id = "WHATIF", PovertyLine = standard.PovertyLine with { Rural = 2_500_000 } }).ToJson());
+        var xlsx = Path.Combine(_dir, "sim.xlsx");
+        var sim = await Run("simulate", "--unit", "24", "--year", "2024", "--standard", whatIf, "-o", xlsx);
+        Assert.Equal(0, sim.Code);
+        var poor = System.Text.RegularExpressions.Regex.Match(sim.Out, @"hộ nghèo (\d+(?:\.\d{3})*) → (\d+(?:\.\d{3})*)");
+        Assert.True(int.Parse(poor.Groups[2].Value.Replace(".", "")) >= int.Parse(poor.Groups[1].Value.Replace(".", "")), sim.Out);
+        Assert.Contains("Không có thay đổi nào được ghi", sim.Out);
+        using var reader = TabularFile.Open(File.OpenRead(xlsx), FileFormat.Xlsx);
+        Assert.Equal("Đơn vị", reader.Headers[0]);
+
+        var bad = await Run("simulate", "--unit", "24", "--year", "2024", "--standard", Path.Combine(_dir, "khong-co.json"));
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("Không đọc được tệp chuẩn", bad.Err);
+    }
+
+    [Fact]
     public async Task SetArea_OverridesTheCommuneDefault()
     {
         await Run("units", "import");
