@@ -138,6 +138,32 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task Simulate_RaisingTheRuralLine_ShowsMorePoorHouseholds_AndSavesNothing()
+    {
+        await using var db = app.CreateDb();
+        var results = await db.ClassificationResults.CountAsync();
+        var page = await OpenAsync();
+        await page.GotoAsync(app.BaseUrl + "/units?year=2024");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tỉnh Bắc Giang", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mô phỏng chuẩn nghèo mới cho Tỉnh Bắc Giang" }).ClickAsync();
+        await page.GetByLabel("Chuẩn nghèo nông thôn (đồng/người/tháng)").FillAsync("2500000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mô phỏng" }).ClickAsync();
+        var summary = await page.Locator("#sim-summary").InnerTextAsync();
+        var counts = System.Text.RegularExpressions.Regex.Match(summary, @"Hộ nghèo (\d+(?:\.\d{3})*) → (\d+(?:\.\d{3})*)");
+        Assert.True(counts.Success, summary);
+        Assert.True(int.Parse(counts.Groups[2].Value.Replace(".", "")) > int.Parse(counts.Groups[1].Value.Replace(".", "")), summary);
+        await Assertions.Expect(page.Locator("#transitions tbody tr")).ToHaveCountAsync(5);
+        await Shot(page, "10-simulate");
+
+        await page.GetByLabel("Chuẩn nghèo nông thôn (đồng/người/tháng)").FillAsync("1500000");
+        await page.Locator("input[name=off][value='D07-08']").CheckAsync();
+        await page.GetByLabel("Số chỉ số thiếu hụt để là hộ nghèo").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mô phỏng" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ngưỡng thiếu hụt phải từ 1 đến 11");
+        Assert.Equal(results, await db.ClassificationResults.CountAsync());
+    }
+
+    [Fact]
     public async Task PhoneWidth_HouseholdList_IsReadable()
     {
         var page = await OpenAsync(390, 844);
