@@ -219,8 +219,7 @@ public static class Commands
             var o = pr.InvocationConfiguration.Output;
             var y = pr.GetValue(exportYear);
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
-            var u = await UnitQueries.ByCodeAsync(db, pr.GetValue(unit)!, UnitEras.ReviewDate(y), ct);
-            if (u is null) return Fail(pr, $"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
+            if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
             var fmt = pr.GetValue(exportFormat)!;
             var path = pr.GetValue(exportOut) ?? $"ho-{u.Code}-{y}.{fmt}";
             await using var f = File.Create(path);
@@ -272,17 +271,9 @@ public static class Commands
             var target = await OpenAsync(pr, ct);
             var y = pr.GetValue(year);
             GiamNgheo.Domain.Standards.PovertyStandard? standard = null;
-            if (pr.GetValue(standardFile) is { } file)
-            {
-                try { standard = GiamNgheo.Domain.Standards.PovertyStandard.FromJson(await File.ReadAllTextAsync(file.FullName, ct)); }
-                catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
-                {
-                    return Fail(pr, $"Không đọc được tệp chuẩn {file.Name}: {e.Message}");
-                }
-            }
+            if (pr.GetValue(standardFile) is { } file && (standard = await ReadStandardAsync(pr, file, ct)) is null) return 2;
             await using var db = target.CreateContext();
-            var u = await UnitQueries.ByCodeAsync(db, pr.GetValue(unit)!, UnitEras.ReviewDate(y), ct);
-            if (u is null) return Fail(pr, $"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
+            if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
             var r = await GiamNgheo.Data.Classification.BatchClassification.RunAsync(target, u.Id, y, standard, DateTime.UtcNow, ct);
             o.WriteLine($"{u.Name}, năm {y}, chuẩn {r.StandardId}: {VnFormat.Number(r.Households)} hộ, ghi mới/thay đổi {VnFormat.Number(r.Changed)}.");
             foreach (var (category, n) in r.Counts.Where(c => c.Value > 0))
@@ -302,18 +293,11 @@ public static class Commands
         cmd.SetAction(async (pr, ct) =>
         {
             var o = pr.InvocationConfiguration.Output;
-            var file = pr.GetValue(standardFile)!;
-            GiamNgheo.Domain.Standards.PovertyStandard proposed;
-            try { proposed = GiamNgheo.Domain.Standards.PovertyStandard.FromJson(await File.ReadAllTextAsync(file.FullName, ct)); }
-            catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
-            {
-                return Fail(pr, $"Không đọc được tệp chuẩn {file.Name}: {e.Message}");
-            }
+            if (await ReadStandardAsync(pr, pr.GetValue(standardFile)!, ct) is not { } proposed) return 2;
             var target = await OpenAsync(pr, ct);
             var y = pr.GetValue(year);
             await using var db = target.CreateContext();
-            var u = await UnitQueries.ByCodeAsync(db, pr.GetValue(unit)!, UnitEras.ReviewDate(y), ct);
-            if (u is null) return Fail(pr, $"Không có đơn vị mã {pr.GetValue(unit)} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(y))}.");
+            if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
             var sim = await GiamNgheo.Data.Classification.Simulate.RunAsync(target, u.Id, y, proposed, ct);
             var names = db.Units.Where(x => sim.ByUnit.Keys.Contains(x.Id)).ToDictionary(x => x.Id, x => x.Name);
             string Rate(int n, int total) => total == 0 ? "" : VnFormat.Percent((decimal)n / total);
@@ -343,6 +327,33 @@ public static class Commands
             return 0;
         });
         return cmd;
+    }
+
+    /// The unit with this code standing on the review date of the year; a Vietnamese error otherwise.
+    private static async Task<UnitView?> UnitForYearAsync(ParseResult pr, RegistryDb db, string code, int year, CancellationToken ct)
+    {
+        var unit = await UnitQueries.ByCodeAsync(db, code, UnitEras.ReviewDate(year), ct);
+        if (unit is null) Fail(pr, $"Không có đơn vị mã {code} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(year))}.");
+        return unit;
+    }
+
+    private static async Task<GiamNgheo.Domain.Standards.PovertyStandard?> ReadStandardAsync(ParseResult pr, FileInfo file, CancellationToken ct)
+    {
+        try
+        {
+            var standard = GiamNgheo.Domain.Standards.PovertyStandard.FromJson(await File.ReadAllTextAsync(file.FullName, ct));
+            if (GiamNgheo.Domain.Classification.Indicators.Problems(standard) is { Count: > 0 } problems)
+            {
+                Fail(pr, $"Tệp chuẩn {file.Name} chưa dùng được: " + string.Join("; ", problems));
+                return null;
+            }
+            return standard;
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        {
+            Fail(pr, $"Không đọc được tệp chuẩn {file.Name}: {e.Message}");
+            return null;
+        }
     }
 
     private static int Fail(ParseResult pr, string message)

@@ -52,8 +52,24 @@ public static class Indicators
             : Verdict(rule, !t, t ? "có thành viên sử dụng điện thoại/internet" : "không thành viên nào sử dụng điện thoại/internet"),
         "information_assets" => InformationAssets(rule, h),
         "not_recorded" => Unknown(rule, "hệ thống chưa ghi thông tin cho chỉ số này"),
-        _ => throw new InvalidOperationException($"Chỉ số {rule.Code} dùng hàm '{rule.Function}' chưa có."),
+        _ => throw new InvalidOperationException($"hàm «{rule.Function}» chưa có trong hệ thống."),
     };
+
+    /// What is wrong with a standard's indicators (an unknown function, a missing parameter), in Vietnamese; empty when it can be used.
+    public static IReadOnlyList<string> Problems(PovertyStandard standard)
+    {
+        var probe = new HouseholdSnapshot(new HouseholdFacts { Hamlet = "" }, Area.Rural,
+            [new MemberFacts { FullName = "", Sex = Sex.Male, DateOfBirth = new DateOnly(2000, 1, 1), Relation = Relation.Head, EthnicCode = "01" }],
+            new DateOnly(2024, 9, 1));
+        var problems = new List<string>();
+        foreach (var rule in standard.Indicators)
+        {
+            try { Evaluate(rule, probe); }
+            catch (InvalidOperationException e) { problems.Add($"Chỉ số {rule.Code} ({rule.Name}): {e.Message}"); }
+        }
+        if (standard.DeprivationCutoff < 1) problems.Add("Ngưỡng số chỉ số thiếu hụt phải từ 1.");
+        return problems;
+    }
 
     private static IndicatorResult Verdict(IndicatorRule rule, bool deprived, string reason) =>
         new(rule, deprived ? IndicatorStatus.Deprived : IndicatorStatus.NotDeprived, reason);

@@ -36,7 +36,7 @@ public sealed record IndicatorRule(
 {
     public decimal Parameter(string name) => Parameters.TryGetValue(name, out var v)
         ? v
-        : throw new InvalidOperationException($"Indicator {Code} needs parameter '{name}'.");
+        : throw new InvalidOperationException($"thiếu tham số «{name}».");
 }
 
 /// A poverty standard as data: chosen by review year; a province may add a higher local one beside it.

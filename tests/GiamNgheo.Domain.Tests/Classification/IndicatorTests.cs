@@ -131,3 +131,22 @@ public sealed class ClassificationProperties
         OnRecord.All.All(s => Classifier.Classify(s, WithDeprivations(Comfortable(income * 100m), deprivations % 7)).Reason
             == Classifier.Classify(s, WithDeprivations(Comfortable(income * 100m), deprivations % 7)).Reason);
 }
+
+public sealed class StandardProblemsTests
+{
+    [Fact]
+    public void BundledStandards_HaveNoProblems() =>
+        Assert.All(Samples.OnRecord.All, s => Assert.Empty(Indicators.Problems(s)));
+
+    [Fact]
+    public void UnknownFunctionOrMissingParameter_IsNamed()
+    {
+        var s = Samples.Decree07;
+        var broken = s with
+        {
+            Indicators = [s.Indicators[0] with { Function = "magic" }, s.Indicators[3] with { Parameters = new Dictionary<string, decimal>() }],
+        };
+        Assert.Equal(["Chỉ số D07-01 (Việc làm): hàm «magic» chưa có trong hệ thống.", "Chỉ số D07-04 (Bảo hiểm y tế): thiếu tham số «min_age»."],
+            Indicators.Problems(broken));
+    }
+}
