@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GiamNgheo.Bench;
+using GiamNgheo.Data.Model;
 
 // Import benchmark (issue: foundation, point 10): prints figures, asserts nothing. See bench/README.md.
 var households = Arg("--households", 500_000);
@@ -7,11 +8,13 @@ var pg = ArgText("--pg") ?? Environment.GetEnvironmentVariable("GIAMNGHEO_BENCH_
 var work = ArgText("--work") ?? Path.Combine(Path.GetTempPath(), "giamngheo-bench");
 Directory.CreateDirectory(work);
 
-Console.WriteLine($"GiamNgheo import benchmark — {households:N0} base households, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"GiamNgheo {(args.Contains("classify") ? "classification" : "import")} benchmark — {households:N0} base households, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 var results = new List<ImportBench.Result>();
 var file = await ImportBench.PrepareFileAsync(work, households);
-if (!args.Contains("--skip-sqlite")) results.AddRange(await ImportBench.RunAsync(ImportBench.Sqlite(work), file));
-if (pg is not null) results.AddRange(await ImportBench.RunAsync(ImportBench.Postgres(pg), file));
+// `classify` measures issue 3's batch classification; the default measures the import.
+Func<DatabaseTarget, ImportBench.DemoFile, Task<List<ImportBench.Result>>> run = args.Contains("classify") ? ClassifyBench.RunAsync : ImportBench.RunAsync;
+if (!args.Contains("--skip-sqlite")) results.AddRange(await run(ImportBench.Sqlite(work), file));
+if (pg is not null) results.AddRange(await run(ImportBench.Postgres(pg), file));
 else Console.WriteLine("(no PostgreSQL: pass --pg or GIAMNGHEO_BENCH_PG, or run bench/run.sh)");
 
 Console.WriteLine();
@@ -65,10 +68,12 @@ namespace GiamNgheo.Bench
         public static async Task<DemoFile> PrepareFileAsync(string work, int households)
         {
             var path = System.IO.Path.Combine(work, $"demo-24-2024-{households}.csv");
+            // A fresh scratch database each run: one left by an older schema would not migrate.
+            foreach (var f in Directory.GetFiles(work, "units.db*")) File.Delete(f);
             var scratch = DatabaseTarget.Parse(System.IO.Path.Combine(work, "units.db"));
             await scratch.MigrateAsync();
             await using var db = scratch.CreateContext();
-            if (!db.Units.Any()) await UnitImport.RunAsync(db);
+            await UnitImport.RunAsync(db);
             var sw = Stopwatch.StartNew();
             await using (var f = File.Create(path)) await DemoSeed.WriteCsvAsync(db, new DemoSpec("24", 2024, households, 1), f, CancellationToken.None);
             // The rows of a household are contiguous: count code changes, without holding the file.

@@ -145,6 +145,7 @@ public static class Sql
 {
     public static async Task<int> ExecuteAsync(RegistryDb db, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        await db.Database.OpenConnectionAsync(ct); // a no-op when the caller's transaction holds it open
         await using var cmd = Command(db, sql, parameters);
         return await cmd.ExecuteNonQueryAsync(ct);
     }
