@@ -79,34 +79,68 @@ public static class BatchClassification
     private static string Hash(string standardHash, HouseholdSnapshot h) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(standardHash + JsonSerializer.Serialize(h))));
 
-    /// Households of the scope with their members, in household id order, from two ordered reads.
+    /// Households of the scope with their members, in household id order, from two ordered reads on two
+    /// connections (plain data readers: this is the hot path of a national run).
     internal static async IAsyncEnumerable<(long HouseholdId, long UnitId, HouseholdSnapshot Snapshot)> SnapshotsAsync(DatabaseTarget target, long unitId, int year,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        const string scope = """
+            (SELECT c.id FROM units c WHERE c.level = 3 AND (c.id = @unit OR c.parent_id = @unit
+                OR c.parent_id IN (SELECT d.id FROM units d WHERE d.parent_id = @unit)))
+            """;
         await using var dbYears = target.CreateContext();
         await using var dbMembers = target.CreateContext();
-        var communes = UnitQueries.CommuneIdsUnder(dbYears, unitId);
-        var years = dbYears.HouseholdYears.AsNoTracking().Where(y => y.Year == year && communes.Contains(y.UnitId))
-            .OrderBy(y => y.HouseholdId).AsAsyncEnumerable().GetAsyncEnumerator(ct);
-        var memberCommunes = UnitQueries.CommuneIdsUnder(dbMembers, unitId);
-        var members = dbMembers.Memberships.AsNoTracking().Include(m => m.Person)
-            .Where(m => m.Year == year && memberCommunes.Contains(m.HouseholdYear!.UnitId))
-            .OrderBy(m => m.HouseholdId).ThenBy(m => m.Position).AsAsyncEnumerable().GetAsyncEnumerator(ct);
-        var hasMember = await members.MoveNextAsync();
+        await dbYears.Database.OpenConnectionAsync(ct);
+        await dbMembers.Database.OpenConnectionAsync(ct);
+        await using var yearsCmd = Sql.Command(dbYears, $"""
+            SELECT household_id, unit_id, area, area_from_unit, hamlet, address, phone, income12_months, housing_area_m2,
+                durable_walls, durable_frame, durable_roof, water, latrine, uses_telecom, has_tv, has_radio, has_computer,
+                has_internet_phone, loudspeaker_reach
+            FROM household_years WHERE year = @year AND unit_id IN {scope} ORDER BY household_id
+            """, ("@year", year), ("@unit", unitId));
+        await using var membersCmd = Sql.Command(dbMembers, $"""
+            SELECT m.household_id, p.full_name, p.sex, p.date_of_birth, p.citizen_id, p.ethnic_code, m.relation, m.education,
+                m.in_school, m.health_insurance, m.employment, m.disability, m.meritorious, m.social_protection, m.malnourished
+            FROM memberships m JOIN people p ON p.id = m.person_id
+            WHERE m.year = @year AND m.household_id IN (SELECT household_id FROM household_years WHERE year = @year AND unit_id IN {scope})
+            ORDER BY m.household_id, m.position
+            """, ("@year", year), ("@unit", unitId));
+        await using var years = await yearsCmd.ExecuteReaderAsync(ct);
+        await using var members = await membersCmd.ExecuteReaderAsync(ct);
+        var hasMember = await members.ReadAsync(ct);
         var reviewDate = UnitEras.ReviewDate(year);
-        while (await years.MoveNextAsync())
+        while (await years.ReadAsync(ct))
         {
-            var y = years.Current;
+            var householdId = years.GetInt64(0);
             var list = new List<MemberFacts>();
-            while (hasMember && members.Current.HouseholdId < y.HouseholdId) hasMember = await members.MoveNextAsync();
-            while (hasMember && members.Current.HouseholdId == y.HouseholdId)
+            while (hasMember && members.GetInt64(0) < householdId) hasMember = await members.ReadAsync(ct);
+            while (hasMember && members.GetInt64(0) == householdId)
             {
-                list.Add(HouseholdQueries.ToFacts(members.Current));
-                hasMember = await members.MoveNextAsync();
+                list.Add(ReadMember(members));
+                hasMember = await members.ReadAsync(ct);
             }
-            yield return (y.HouseholdId, y.UnitId, new HouseholdSnapshot(HouseholdQueries.ToFacts(y), y.Area, list, reviewDate));
+            var area = (Area)years.GetInt32(2);
+            var facts = new HouseholdFacts
+            {
+                Area = years.GetBoolean(3) ? null : area, Hamlet = years.GetString(4), Address = Text(years, 5), Phone = Text(years, 6),
+                Income12Months = years.IsDBNull(7) ? null : years.GetInt64(7), HousingAreaM2 = years.IsDBNull(8) ? null : (decimal)years.GetDouble(8),
+                DurableWalls = Bool(years, 9), DurableFrame = Bool(years, 10), DurableRoof = Bool(years, 11),
+                Water = years.IsDBNull(12) ? null : (WaterSource)years.GetInt32(12), Latrine = years.IsDBNull(13) ? null : (LatrineType)years.GetInt32(13),
+                UsesTelecom = Bool(years, 14), HasTv = Bool(years, 15), HasRadio = Bool(years, 16), HasComputer = Bool(years, 17),
+                HasInternetPhone = Bool(years, 18), LoudspeakerReach = Bool(years, 19),
+            };
+            yield return (householdId, years.GetInt64(1), new HouseholdSnapshot(facts, area, list, reviewDate));
         }
-        await years.DisposeAsync();
-        await members.DisposeAsync();
     }
+
+    private static MemberFacts ReadMember(System.Data.Common.DbDataReader r) => new()
+    {
+        FullName = r.GetString(1), Sex = (Sex)r.GetInt32(2), DateOfBirth = r.GetFieldValue<DateOnly>(3), CitizenId = Text(r, 4),
+        EthnicCode = r.GetString(5), Relation = (Relation)r.GetInt32(6), Education = r.IsDBNull(7) ? null : (Education)r.GetInt32(7),
+        InSchool = Bool(r, 8), HealthInsurance = Bool(r, 9), Employment = r.IsDBNull(10) ? null : (Employment)r.GetInt32(10),
+        Disability = Bool(r, 11), Meritorious = Bool(r, 12), SocialProtection = Bool(r, 13), Malnourished = Bool(r, 14),
+    };
+
+    private static bool? Bool(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetBoolean(i);
+    private static string? Text(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }
