@@ -32,6 +32,7 @@ public static class Commands
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(ClassifyCommand());
         root.Subcommands.Add(SimulateCommand());
+        root.Subcommands.Add(PovertyIndexCommand());
         return root;
     }
 
@@ -324,6 +325,37 @@ public static class Commands
                 XlsxWriter.Write(f, "Mô phỏng", headers, rows.Concat([Enumerable.Repeat("", headers.Length).ToArray()]).Concat(matrix).ToList());
                 o.WriteLine($"Đã ghi {path}");
             }
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command PovertyIndexCommand()
+    {
+        var unit = new Option<string>("--unit") { Description = "Mã đơn vị có hiệu lực ngày rà soát của năm", Required = true };
+        var year = new Option<int>("--year") { Description = "Năm rà soát", Required = true };
+        var k = new Option<decimal>("--k") { Description = "Ngưỡng nghèo đa chiều: tỷ lệ có trọng số của các chỉ số thiếu hụt (mặc định 1/3)", DefaultValueFactory = _ => 1m / 3 };
+        var cmd = new Command("mpi", "Chỉ số nghèo đa chiều Alkire–Foster (H, A, M0 = H × A, đóng góp từng chỉ số) theo xã; trọng số: các chiều bằng nhau, các chỉ số trong một chiều bằng nhau") { unit, year, k };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            var target = await OpenAsync(pr, ct);
+            var y = pr.GetValue(year);
+            await using var db = target.CreateContext();
+            if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
+            var standard = GiamNgheo.Data.Classification.HouseholdClassification.Standards.ForYear(y);
+            var weights = GiamNgheo.Domain.Statistics.AlkireFoster.NestedWeights(standard.Indicators);
+            (GiamNgheo.Domain.Statistics.PovertyIndex Total, Dictionary<long, GiamNgheo.Domain.Statistics.PovertyIndex> ByCommune) result;
+            try { result = await GiamNgheo.Data.Classification.PovertyIndexByUnit.RunAsync(target, u.Id, y, standard, weights, pr.GetValue(k), ct); }
+            catch (ArgumentOutOfRangeException e) { return Fail(pr, e.Message.Split(" (Parameter")[0]); }
+            var names = db.Units.Where(x => result.ByCommune.Keys.Contains(x.Id)).ToDictionary(x => x.Id, x => x.Name);
+            string Line(string name, GiamNgheo.Domain.Statistics.PovertyIndex i) =>
+                $"  {name,-32} {VnFormat.Number(i.Households),8} hộ  H {VnFormat.Percent(i.H),8}  A {VnFormat.Percent(i.A),8}  M0 {i.M0.ToString("0.0000", VnFormat.Culture)}";
+            o.WriteLine($"Chỉ số nghèo đa chiều, {u.Name}, năm {y}, chỉ số của {standard.Id}, k = {pr.GetValue(k).ToString("0.###", VnFormat.Culture)}:");
+            o.WriteLine(Line("Cộng", result.Total));
+            foreach (var share in result.Total.Indicators)
+                o.WriteLine($"    {standard.Indicators.Single(r => r.Code == share.Code).Name,-42} tỷ lệ thiếu hụt (đã kiểm duyệt) {VnFormat.Percent(share.CensoredHeadcount),8}  đóng góp {VnFormat.Percent(share.Contribution),8}");
+            foreach (var (id, index) in result.ByCommune.OrderBy(x => names[x.Key])) o.WriteLine(Line(names[id], index));
             return 0;
         });
         return cmd;

@@ -10,6 +10,7 @@ public sealed record PovertyIndex(int Households, int Poor, decimal H, decimal A
 
 public static class AlkireFoster
 {
+
     /// Default weights: dimensions weighted equally, indicators equally within their dimension.
     public static IReadOnlyDictionary<string, decimal> NestedWeights(IReadOnlyList<IndicatorRule> indicators)
     {
@@ -34,7 +35,7 @@ public static class AlkireFoster
         {
             n++;
             var score = deprived.Where(weights.ContainsKey).Distinct().Sum(c => weights[c]);
-            if (score < k) continue; // censored: deprivations of the non-poor do not count
+            if (score < k) continue; // censored: the deprivations of the non-poor do not count (poor when score ≥ k)
             q++;
             poorScores += score;
             foreach (var c in deprived.Where(weights.ContainsKey).Distinct()) censored[c]++;

@@ -106,6 +106,14 @@ public sealed class CommandTests : IDisposable
         using var reader = TabularFile.Open(File.OpenRead(xlsx), FileFormat.Xlsx);
         Assert.Equal("Đơn vị", reader.Headers[0]);
 
+        var mpi = await Run("mpi", "--unit", "24", "--year", "2024");
+        Assert.Equal(0, mpi.Code);
+        Assert.Matches(@"Cộng\s+[\d.]+ hộ\s+H\s+[\d,]+%\s+A\s+[\d,]+%\s+M0 0,\d{4}", mpi.Out);
+        Assert.Contains("Nhà tiêu hợp vệ sinh", mpi.Out);
+        var badK = await Run("mpi", "--unit", "24", "--year", "2024", "--k", "0");
+        Assert.Equal(2, badK.Code);
+        Assert.Contains("Ngưỡng k phải trong (0; 1]", badK.Err);
+
         var bad = await Run("simulate", "--unit", "24", "--year", "2024", "--standard", Path.Combine(_dir, "khong-co.json"));
         Assert.Equal(2, bad.Code);
         Assert.Contains("Không đọc được tệp chuẩn", bad.Err);

@@ -40,6 +40,15 @@ public sealed class AlkireFosterTests
     }
 
     [Fact]
+    public void ScoreAtK_IsPoor_OneBelowIsNot()
+    {
+        // Decree 07's 12 indicators weigh 1/12 each: 4 deprivations reach k = 1/3 (poor when the score is ≥ k), 3 do not.
+        var weights = AlkireFoster.NestedWeights(Samples.Decree07.Indicators);
+        var index = AlkireFoster.Compute([["D07-01", "D07-03", "D07-05", "D07-07"], ["D07-01", "D07-03", "D07-05"]], weights, 1m / 3);
+        Assert.Equal(1, index.Poor);
+    }
+
+    [Fact]
     public void BadParameters_AreRejected()
     {
         var weights = AlkireFoster.NestedWeights(Rules);
