@@ -104,6 +104,20 @@ public sealed partial class PageAndApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task HouseholdList_FilterByTypedUnitCode_ShowsOnlyThatUnit()
+    {
+        await using var db = app.CreateDb();
+        var lucNamCommunes = await db.Units.Where(u => u.Parent!.Code == "218" && u.ValidTo != null).Select(u => u.Name).ToListAsync();
+        var html = await _client.GetStringAsync("/households?unitCode=218&year=2024");
+        var communes = Regex.Matches(html, "<td data-label=\"Xã/phường\">([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(communes);
+        Assert.All(communes, c => Assert.Contains(c, lucNamCommunes));
+
+        var bad = await _client.GetStringAsync("/households?unitCode=99999&year=2024");
+        Assert.Contains("Không có đơn vị mã 99999 có hiệu lực ngày 01/09/2024.", bad);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheApi()
     {
         var doc = await _client.GetStringAsync("/openapi/v1.json");

@@ -15,10 +15,20 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock) : PageModel
     public string? Text { get; private set; }
     public HouseholdPage Result { get; private set; } = new([], null);
 
-    public async Task OnGetAsync(long? unit, int? year, string? hamlet, string? q, long? after, CancellationToken ct)
+    public string? UnitCode { get; private set; }
+    public string? UnitError { get; private set; }
+
+    /// The unit comes from the tree (its id) or is typed as a code, read against the year's review date.
+    public async Task OnGetAsync(long? unit, string? unitCode, int? year, string? hamlet, string? q, long? after, CancellationToken ct)
     {
         Year = year ?? await Years.DefaultAsync(db, clock, ct);
-        if (unit is { } id) Unit = await UnitQueries.ByIdAsync(db, id, ct);
+        UnitCode = unitCode?.Trim();
+        if (!string.IsNullOrEmpty(UnitCode))
+        {
+            Unit = await UnitQueries.ByCodeAsync(db, UnitCode, Domain.Units.UnitEras.ReviewDate(Year), ct);
+            if (Unit is null) UnitError = $"Không có đơn vị mã {UnitCode} có hiệu lực ngày {Domain.Common.VnFormat.Date(Domain.Units.UnitEras.ReviewDate(Year))}.";
+        }
+        else if (unit is { } id) Unit = await UnitQueries.ByIdAsync(db, id, ct);
         if (Unit is { Level: Domain.Units.UnitLevel.Commune }) Hamlets = await HouseholdQueries.HamletsAsync(db, Unit.Id, Year, ct);
         Hamlet = hamlet;
         Text = q;
