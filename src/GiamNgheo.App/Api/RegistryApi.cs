@@ -58,6 +58,8 @@ public static class RegistryApi
                     category = e.Result.Category.ToString(), categoryName = Domain.Classification.Classifier.Name(e.Result.Category),
                     e.Result.IncomePerPersonMonth, e.Result.PovertyLine, area = e.Result.Area.ToString(), e.Result.Deprivations, e.Result.Unknown,
                     e.Result.Reason, exitPaths = e.ExitPaths, e.Standard.Note,
+                    local = e.Local.Select(l => new { standard = l.Standard.Id, standardName = l.Standard.Name, category = l.Result.Category.ToString(),
+                        categoryName = Domain.Classification.Classifier.Name(l.Result.Category), l.Result.Reason }),
                     indicators = e.Result.Indicators.Select(i => new
                     {
                         i.Rule.Code, i.Rule.Name, i.Rule.Dimension, status = i.Status.ToString(), i.Reason,
@@ -66,5 +68,24 @@ public static class RegistryApi
                 })
                 : Results.NotFound())
             .WithSummary("Vì sao hộ này thuộc diện nghèo/cận nghèo: phân loại theo chuẩn của năm, từng chỉ số với căn cứ pháp lý");
+
+        api.MapGet("/results", async (RegistryDb db, string unit, int year, string? standard, CancellationToken ct) =>
+        {
+            var u = await UnitQueries.ByCodeAsync(db, unit, UnitEras.ReviewDate(year), ct);
+            if (u is null) return Results.Problem($"Không có đơn vị mã {unit} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(year))}.", statusCode: 404);
+            var standards = await Data.Classification.ResultQueries.StandardsForAsync(db, u.Id, year, ct);
+            if (standards.Count == 0) return Results.Problem($"Năm {year} chưa có chuẩn nghèo quốc gia.", statusCode: 404);
+            var id = standard ?? standards[0].Id;
+            if (standards.All(s => s.Id != id))
+                return Results.Problem($"Chuẩn {id} không áp dụng cho {u.Name} năm {year}; có: {string.Join(", ", standards.Select(s => s.Id))}.", statusCode: 404);
+            var (total, children) = await Data.Classification.ResultQueries.ByChildAsync(db, u, year, id, ct);
+            object Row(Data.Classification.CategoryCounts c) => new
+            {
+                unit = c.Unit.Code, c.Unit.Name, c.Households, c.Unclassified,
+                counts = Enum.GetValues<Domain.Classification.Category>().ToDictionary(k => k.ToString(), c.Count),
+                poorRate = c.Rate(Domain.Classification.Category.Poor), nearPoorRate = c.Rate(Domain.Classification.Category.NearPoor),
+            };
+            return Results.Ok(new { year, standard = id, total = Row(total), children = children.Select(Row) });
+        }).WithSummary("Kết quả phân loại đã lưu của một đơn vị trong một năm, theo đơn vị con: số hộ theo nhóm, tỷ lệ nghèo, cận nghèo; chuẩn quốc gia hoặc chuẩn địa phương");
     }
 }

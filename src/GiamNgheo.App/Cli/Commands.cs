@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GiamNgheo.App.Web;
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Demo;
 using GiamNgheo.Data.Files;
 using GiamNgheo.Data.Households;
@@ -9,6 +10,7 @@ using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
+using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.App.Cli;
 
@@ -31,6 +33,7 @@ public static class Commands
         root.Subcommands.Add(HouseholdsCommand());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(ClassifyCommand());
+        root.Subcommands.Add(StandardsCommand());
         root.Subcommands.Add(SimulateCommand());
         root.Subcommands.Add(PovertyIndexCommand());
         return root;
@@ -198,6 +201,7 @@ public static class Commands
             await using var db = (await OpenAsync(pr, ct)).CreateContext();
             var report = await HouseholdFiles.ImportAsync(db, info.FullName, pr.GetValue(year), pr.GetValue(dryRun), Environment.UserName, DateTime.UtcNow, ct);
             o.WriteLine(HouseholdFiles.Describe(report));
+            if (report.Applied) o.WriteLine(Reclassification.Describe(await Reclassification.AfterImportAsync(db, report, DateTime.UtcNow, ct)));
             foreach (var e in report.Errors) o.WriteLine("  " + e);
             foreach (var d in report.Duplicates) o.WriteLine($"  Nghi trùng ({d.Kind}): {d.Description}");
             if (report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && TabularFile.FromFileName(info.Name) == FileFormat.Xlsx)
@@ -275,13 +279,59 @@ public static class Commands
             if (pr.GetValue(standardFile) is { } file && (standard = await ReadStandardAsync(pr, file, ct)) is null) return 2;
             await using var db = target.CreateContext();
             if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
-            var r = await GiamNgheo.Data.Classification.BatchClassification.RunAsync(target, u.Id, y, standard, DateTime.UtcNow, ct);
-            o.WriteLine($"{u.Name}, năm {y}, chuẩn {r.StandardId}: {VnFormat.Number(r.Households)} hộ, ghi mới/thay đổi {VnFormat.Number(r.Changed)}.");
-            foreach (var (category, n) in r.Counts.Where(c => c.Value > 0))
-                o.WriteLine($"  {GiamNgheo.Domain.Classification.Classifier.Name(category),-28} {VnFormat.Number(n),10}  {(r.Households == 0 ? "" : VnFormat.Percent((decimal)n / r.Households))}");
+            // Without --standard: the year's national standard and the province's local standards, as after an import.
+            var reports = standard is null
+                ? await Reclassification.RunAsync(target, u.Id, y, DateTime.UtcNow, ct)
+                : [await BatchClassification.RunAsync(target, u.Id, y, standard, DateTime.UtcNow, ct)];
+            if (reports.Count == 0) return Fail(pr, $"Không có chuẩn nghèo quốc gia cho năm {y}.");
+            foreach (var r in reports)
+            {
+                o.WriteLine($"{u.Name}, năm {y}, chuẩn {r.StandardId}: {VnFormat.Number(r.Households)} hộ, ghi mới/thay đổi {VnFormat.Number(r.Changed)}.");
+                foreach (var (category, n) in r.Counts.Where(c => c.Value > 0))
+                    o.WriteLine($"  {GiamNgheo.Domain.Classification.Classifier.Name(category),-28} {VnFormat.Number(n),10}  {(r.Households == 0 ? "" : VnFormat.Percent((decimal)n / r.Households))}");
+            }
             return 0;
         });
         return cmd;
+    }
+
+    private static Command StandardsCommand()
+    {
+        var list = new Command("list", "Liệt kê chuẩn nghèo quốc gia (kèm theo phần mềm) và chuẩn địa phương đã nạp");
+        list.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            foreach (var s in HouseholdClassification.Standards.All)
+                o.WriteLine($"{s.Id,-16} quốc gia   {s.FromYear}–{s.ToYear}  {s.Name}");
+            foreach (var s in await LocalStandards.ListAsync(db, ct))
+                o.WriteLine($"{s.Id,-16} địa phương {s.FromYear}–{s.ToYear}  {s.Name} — {s.Province.Name} (nạp {VnFormat.Date(DateOnly.FromDateTime(s.LoadedAt))} bởi {s.LoadedBy})");
+            return 0;
+        });
+
+        var file = new Argument<FileInfo>("file") { Description = "Tệp JSON của chuẩn địa phương (cùng định dạng reference-data/standards, \"scope\": \"local\")" };
+        var province = new Option<string>("--province") { Description = "Mã tỉnh áp dụng (có hiệu lực ngày rà soát của năm đầu của chuẩn)", Required = true };
+        var add = new Command("add", "Nạp (hoặc thay) chuẩn nghèo cao hơn của một tỉnh, áp dụng bên cạnh chuẩn quốc gia, rồi phân loại lại các hộ của tỉnh") { file, province };
+        add.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            var info = pr.GetValue(file)!;
+            if (!info.Exists) return Fail(pr, $"Không tìm thấy tệp {info.FullName}.");
+            var target = await OpenAsync(pr, ct);
+            await using var db = target.CreateContext();
+            var r = await LocalStandards.AddAsync(db, await File.ReadAllTextAsync(info.FullName, ct), pr.GetValue(province)!, Environment.UserName, DateTime.UtcNow, ct);
+            if (r.Saved is not { } s) return Fail(pr, $"Tệp {info.Name} không được nạp:\n  " + string.Join("\n  ", r.Problems));
+            o.WriteLine(r.Changed
+                ? $"Đã nạp chuẩn địa phương {s.Id} cho {s.Province.Name}, năm {s.FromYear}–{s.ToYear}."
+                : $"Chuẩn {s.Id} đã có, không thay đổi.");
+            if (!r.Changed) return 0;
+            foreach (var y in Enumerable.Range(s.FromYear, s.ToYear - s.FromYear + 1))
+                if (await db.HouseholdYears.AnyAsync(h => h.Year == y, ct)
+                    && await UnitQueries.ByCodeAsync(db, s.Province.Code, UnitEras.ReviewDate(y), ct) is { } p && p.Id == s.Province.Id)
+                    o.WriteLine($"  Năm {y}: " + Reclassification.Describe(await Reclassification.RunAsync(target, p.Id, y, DateTime.UtcNow, ct)));
+            return 0;
+        });
+        return new Command("standards", "Chuẩn nghèo: quốc gia và của tỉnh") { list, add };
     }
 
     private static Command SimulateCommand()
@@ -299,7 +349,7 @@ public static class Commands
             var y = pr.GetValue(year);
             await using var db = target.CreateContext();
             if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
-            var sim = await GiamNgheo.Data.Classification.Simulate.RunAsync(target, u.Id, y, proposed, ct);
+            var sim = await Simulate.RunAsync(target, u.Id, y, proposed, ct);
             var names = db.Units.Where(x => sim.ByUnit.Keys.Contains(x.Id)).ToDictionary(x => x.Id, x => x.Name);
             string Rate(int n, int total) => total == 0 ? "" : VnFormat.Percent((decimal)n / total);
             var headers = new[] { "Đơn vị", "Số hộ", "Hộ nghèo hiện tại", "Hộ nghèo theo chuẩn mới", "Tỷ lệ nghèo hiện tại", "Tỷ lệ nghèo mới", "Hộ cận nghèo hiện tại", "Hộ cận nghèo theo chuẩn mới" };
@@ -343,10 +393,10 @@ public static class Commands
             var y = pr.GetValue(year);
             await using var db = target.CreateContext();
             if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
-            var standard = GiamNgheo.Data.Classification.HouseholdClassification.Standards.ForYear(y);
+            var standard = HouseholdClassification.Standards.ForYear(y);
             var weights = GiamNgheo.Domain.Statistics.AlkireFoster.NestedWeights(standard.Indicators);
             (GiamNgheo.Domain.Statistics.PovertyIndex Total, Dictionary<long, GiamNgheo.Domain.Statistics.PovertyIndex> ByCommune) result;
-            try { result = await GiamNgheo.Data.Classification.PovertyIndexByUnit.RunAsync(target, u.Id, y, standard, weights, pr.GetValue(k), ct); }
+            try { result = await PovertyIndexByUnit.RunAsync(target, u.Id, y, standard, weights, pr.GetValue(k), ct); }
             catch (ArgumentOutOfRangeException e) { return Fail(pr, e.Message.Split(" (Parameter")[0]); }
             var names = db.Units.Where(x => result.ByCommune.Keys.Contains(x.Id)).ToDictionary(x => x.Id, x => x.Name);
             string Line(string name, GiamNgheo.Domain.Statistics.PovertyIndex i) =>

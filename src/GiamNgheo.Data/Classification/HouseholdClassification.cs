@@ -6,7 +6,11 @@ using GiamNgheo.Domain.Units;
 
 namespace GiamNgheo.Data.Classification;
 
-public sealed record Explanation(HouseholdYearView Household, PovertyStandard Standard, Domain.Classification.Classification Result, IReadOnlyList<string> ExitPaths);
+public sealed record Explanation(HouseholdYearView Household, PovertyStandard Standard, Domain.Classification.Classification Result, IReadOnlyList<string> ExitPaths)
+{
+    /// The category under each local standard of the household's province for the year, beside the national one.
+    public IReadOnlyList<(PovertyStandard Standard, Domain.Classification.Classification Result)> Local { get; init; } = [];
+}
 
 /// A household's category for a review year under that year's standard, computed from its stored facts.
 public static class HouseholdClassification
@@ -26,7 +30,9 @@ public static class HouseholdClassification
     {
         if (await HouseholdQueries.ByIdAsync(db, householdId, year, ct) is not { } h) return null;
         var standard = Standards.ForYear(h.Year);
-        var result = Classifier.Classify(standard, Snapshot(h));
-        return new Explanation(h, standard, result, Exit.Paths(standard, result));
+        var snapshot = Snapshot(h);
+        var result = Classifier.Classify(standard, snapshot);
+        var local = (await LocalStandards.ForUnitAsync(db, h.Commune.Id, h.Year, ct)).Select(s => (s, Classifier.Classify(s, snapshot))).ToList();
+        return new Explanation(h, standard, result, Exit.Paths(standard, result)) { Local = local };
     }
 }

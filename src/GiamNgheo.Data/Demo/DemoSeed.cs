@@ -1,4 +1,5 @@
 using GiamNgheo.Data.Files;
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
@@ -40,9 +41,12 @@ public static class DemoSeed
     {
         var rows = await RowsAsync(db, spec, ct);
         var n = 1;
-        return await HouseholdImport.RunAsync(db, HouseholdFile.Columns.Select(c => c.Header).ToList(),
+        var report = await HouseholdImport.RunAsync(db, HouseholdFile.Columns.Select(c => c.Header).ToList(),
             rows.Select(cells => new RawRow(++n, cells)), spec.Year, dryRun: false, actor: "demo",
             fileName: $"demo-{spec.Province}-{spec.Year}", DateTime.UtcNow, ct);
+        // A demo shows stored results straight away, as after any import.
+        await Reclassification.AfterImportAsync(db, report, DateTime.UtcNow, ct);
+        return report;
     }
 
     public static async Task<int> WriteCsvAsync(RegistryDb db, DemoSpec spec, Stream output, CancellationToken ct)

@@ -13,6 +13,9 @@ public sealed record ImportReport(
     int Year, bool DryRun, bool Applied, int Households, int Members,
     int ErrorCount, IReadOnlyList<RowError> Errors, IReadOnlyList<LikelyDuplicate> Duplicates)
 {
+    /// The communes whose households the applied file wrote: their classification is recomputed afterwards.
+    public IReadOnlyList<long> CommuneIds { get; init; } = [];
+
     public const int MaxErrorsKept = 1000;
 }
 
@@ -89,6 +92,10 @@ public static class HouseholdImport
             await tx.RollbackAsync(ct);
             return new ImportReport(year, true, false, households, members, 0, [], duplicates);
         }
+        var communeIds = new List<long>();
+        await using (var cmd = Sql.Command(db, "SELECT DISTINCT unit_id FROM stage_row WHERE unit_id IS NOT NULL"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) communeIds.Add(r.GetInt64(0));
         db.Changes.Add(new ChangeRecord
         {
             At = nowUtc, Actor = actor, Action = "households.import", Subject = $"{year}",
@@ -97,7 +104,7 @@ public static class HouseholdImport
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Trace("committed");
-        return new ImportReport(year, false, true, households, members, 0, [], duplicates);
+        return new ImportReport(year, false, true, households, members, 0, [], duplicates) { CommuneIds = communeIds };
     }
 
     /// Communes standing on the date, by code (a code alone is not a unit: the date decides which one).

@@ -21,6 +21,10 @@ public sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString)
         return new(DatabaseKind.Sqlite, $"Data Source={t}");
     }
 
+    /// The database a context is connected to, for work that opens its own connections (batch classification).
+    public static DatabaseTarget Of(RegistryDb db) =>
+        new(db.Kind, db.Database.GetConnectionString() ?? throw new InvalidOperationException("The context has no connection string."));
+
     public RegistryDb CreateContext()
     {
         if (Kind == DatabaseKind.Postgres)

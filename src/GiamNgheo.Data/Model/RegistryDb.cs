@@ -16,6 +16,7 @@ public abstract class RegistryDb(DbContextOptions options) : DbContext(options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
     public DbSet<ClassificationResult> ClassificationResults => Set<ClassificationResult>();
+    public DbSet<LocalStandard> LocalStandards => Set<LocalStandard>();
 
     public abstract DatabaseKind Kind { get; }
 
@@ -85,6 +86,13 @@ public abstract class RegistryDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.StandardId).HasMaxLength(40);
             e.Property(r => r.DeprivedIndicators).HasMaxLength(200);
             e.Property(r => r.InputsHash).HasMaxLength(64);
+        });
+        b.Entity<LocalStandard>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(40);
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.LoadedBy).HasMaxLength(100);
+            e.HasOne(s => s.Province).WithMany().HasForeignKey(s => s.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ChangeRecord>(e =>
         {

@@ -67,7 +67,8 @@ public static class Indicators
             try { Evaluate(rule, probe); }
             catch (InvalidOperationException e) { problems.Add($"Chỉ số {rule.Code} ({rule.Name}): {e.Message}"); }
         }
-        if (standard.DeprivationCutoff < 1) problems.Add("Ngưỡng số chỉ số thiếu hụt phải từ 1.");
+        if (standard.DeprivationCutoff < 1 || standard.DeprivationCutoff > standard.Indicators.Count)
+            problems.Add($"Ngưỡng số chỉ số thiếu hụt («deprivationCutoff») phải từ 1 đến {standard.Indicators.Count} (số chỉ số của chuẩn).");
         return problems;
     }
 

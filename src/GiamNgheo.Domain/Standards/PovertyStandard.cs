@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Units;
 
 namespace GiamNgheo.Domain.Standards;
@@ -86,4 +87,29 @@ public sealed class PovertyStandards(IEnumerable<PovertyStandard> standards)
     public PovertyStandard ForYear(int year) =>
         All.FirstOrDefault(s => s.Scope == "national" && s.Covers(year))
         ?? throw new ArgumentOutOfRangeException(nameof(year), year, $"Không có chuẩn nghèo quốc gia cho năm {year}.");
+
+    public bool HasYear(int year) => All.Any(s => s.Scope == "national" && s.Covers(year));
+
+    /// Why a province's standard cannot stand beside the national ones (empty when it can). A local standard is a
+    /// higher one for the province's own policies, so in every year it covers each of its lines must be at least
+    /// the national line of that year, and it may not take a national standard's id.
+    public IReadOnlyList<string> LocalProblems(PovertyStandard local)
+    {
+        var problems = new List<string>();
+        if (local.Scope != "local") problems.Add($"«scope» phải là \"local\" (đang là \"{local.Scope}\").");
+        if (All.Any(s => s.Id == local.Id)) problems.Add($"«id» {local.Id} trùng với một chuẩn quốc gia.");
+        if (local.FromYear > local.ToYear) problems.Add($"«fromYear» {local.FromYear} sau «toYear» {local.ToYear}.");
+        var uncovered = Enumerable.Range(local.FromYear, Math.Clamp(local.ToYear - local.FromYear + 1, 0, 50)).Where(y => !HasYear(y)).ToList();
+        if (uncovered.Count > 0) problems.Add($"Năm {string.Join(", ", uncovered)} không có chuẩn quốc gia để so sánh.");
+        foreach (var national in All.Where(s => s.Scope == "national" && s.FromYear <= local.ToYear && local.FromYear <= s.ToYear))
+            foreach (var (name, mine, theirs) in new[]
+                     {
+                         ("nông thôn", local.PovertyLine.Rural, national.PovertyLine.Rural),
+                         ("thành thị", local.PovertyLine.Urban, national.PovertyLine.Urban),
+                     })
+                if (mine < theirs)
+                    problems.Add($"Chuẩn nghèo {name} {VnFormat.Money(mine)} đồng thấp hơn chuẩn quốc gia {VnFormat.Money(theirs)} đồng của năm " +
+                                 $"{Math.Max(national.FromYear, local.FromYear)}–{Math.Min(national.ToYear, local.ToYear)} ({national.Id}); chuẩn địa phương phải cao hơn hoặc bằng.");
+        return problems;
+    }
 }

@@ -11,13 +11,13 @@ namespace GiamNgheo.Data.Tests.Classification;
 
 public abstract class BatchClassificationTests(DatabaseKind kind)
 {
-    private static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
 
-    private static Task<ImportReport> Import(RegistryDb db, params H[] households) =>
+    internal static Task<ImportReport> Import(RegistryDb db, params H[] households) =>
         HouseholdImport.RunAsync(db, Headers, Rows(households), 2024, false, "test", "test.csv", Now);
 
     /// Three households of Thị trấn Đồi Ngô (urban line 2,000,000): poor, near-poor, not poor.
-    private static H[] ThreeHouseholds()
+    internal static H[] ThreeHouseholds()
     {
         var poorFacts = Facts(income: 3 * 12 * 1_000_000) with { Water = WaterSource.Unprotected, Latrine = LatrineType.None, UsesTelecom = false };
         var poor = Family("07444-00001") with { Facts = poorFacts };

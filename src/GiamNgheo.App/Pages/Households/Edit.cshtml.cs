@@ -1,4 +1,5 @@
 using GiamNgheo.App.Web;
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
@@ -77,6 +78,7 @@ public sealed class EditModel(RegistryDb db, TimeProvider clock) : PageModel
             ModelState.AddModelError(column is not null && Fields.Contains(column) ? $"F[{column.Key}]" : "", e.Message);
         }
         if (!report.Applied) return Page();
+        await Reclassification.AfterImportAsync(db, report, clock.GetUtcNow().UtcDateTime, ct);
         var savedId = await HouseholdQueries.IdByCodeAsync(db, F["household_code"]!.Trim(), ct);
         TempData["Saved"] = Creating ? "Đã thêm hộ." : "Đã lưu thông tin hộ.";
         return Redirect($"/households/{savedId}?year={year}");

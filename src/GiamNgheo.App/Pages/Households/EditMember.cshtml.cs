@@ -1,3 +1,4 @@
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
@@ -72,6 +73,7 @@ public sealed class EditMemberModel(RegistryDb db, TimeProvider clock) : PageMod
         var errors = await HouseholdQueries.UpdateMemberAsync(db, id, year, personId, facts, User.Identity?.Name ?? "web", clock.GetUtcNow().UtcDateTime, ct);
         foreach (var e in errors) ModelState.AddModelError("Form." + e.Field, e.Message);
         if (!ModelState.IsValid) return Page();
+        await Reclassification.AfterEditAsync(db, id, year, clock.GetUtcNow().UtcDateTime, ct);
         TempData["Saved"] = $"Đã lưu thông tin của {facts.FullName}.";
         return Redirect($"/households/{id}?year={year}");
     }

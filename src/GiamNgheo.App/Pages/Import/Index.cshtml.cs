@@ -1,3 +1,4 @@
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Files;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
@@ -37,6 +38,8 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock, IMemoryCache c
         await using (var stream = file.OpenReadStream())
             Report = await HouseholdFiles.ImportAsync(db, stream, file.FileName, Year, DryRun, User.Identity?.Name ?? "web", clock.GetUtcNow().UtcDateTime, ct);
         Message = HouseholdFiles.Describe(Report);
+        if (Report.Applied)
+            Message += " " + Reclassification.Describe(await Reclassification.AfterImportAsync(db, Report, clock.GetUtcNow().UtcDateTime, ct));
         if (Report.ErrorCount > 0 && TabularFile.FromFileName(file.FileName) == FileFormat.Xlsx)
         {
             await using var original = file.OpenReadStream();

@@ -284,6 +284,55 @@ namespace GiamNgheo.Data.Migrations.Postgres
                     b.ToTable("household_years");
                 });
 
+            modelBuilder.Entity("GiamNgheo.Data.Model.LocalStandard", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ProvinceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_standards");
+
+                    b.HasIndex("ProvinceId")
+                        .HasDatabaseName("ix_local_standards_province_id");
+
+                    b.ToTable("local_standards");
+                });
+
             modelBuilder.Entity("GiamNgheo.Data.Model.Membership", b =>
                 {
                     b.Property<long>("PersonId")
@@ -519,6 +568,18 @@ namespace GiamNgheo.Data.Migrations.Postgres
                     b.Navigation("Household");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.LocalStandard", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Model.Unit", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_standards_units_province_id");
+
+                    b.Navigation("Province");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.Membership", b =>

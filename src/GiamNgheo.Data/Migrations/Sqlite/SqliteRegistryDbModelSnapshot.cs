@@ -275,6 +275,55 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.ToTable("household_years");
                 });
 
+            modelBuilder.Entity("GiamNgheo.Data.Model.LocalStandard", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_standards");
+
+                    b.HasIndex("ProvinceId")
+                        .HasDatabaseName("ix_local_standards_province_id");
+
+                    b.ToTable("local_standards");
+                });
+
             modelBuilder.Entity("GiamNgheo.Data.Model.Membership", b =>
                 {
                     b.Property<long>("PersonId")
@@ -506,6 +555,18 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.Navigation("Household");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.LocalStandard", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Model.Unit", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_standards_units_province_id");
+
+                    b.Navigation("Province");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.Membership", b =>
