@@ -164,6 +164,36 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task Results_FromTheUnitTree_Recompute_ThenTheIndexWithAnotherCutoff()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync(app.BaseUrl + "/units?year=2024");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tỉnh Bắc Giang", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kết quả phân loại năm 2024" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kết quả phân loại hộ — Tỉnh Bắc Giang");
+        // One row per district with demo households; the total row adds them up.
+        var rows = await page.Locator("#results tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var total = await page.Locator("#results tfoot td").First.InnerTextAsync();
+        Assert.Equal(int.Parse(total.Replace(".", "")), rows.Sum(r => int.Parse(r.Replace(".", ""))));
+        await Shot(page, "11-results");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tính lại cho Tỉnh Bắc Giang" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Phân loại lại: {total} hộ theo ND07-2021, 0 kết quả mới hoặc thay đổi.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Huyện Sơn Động" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Huyện Sơn Động");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chỉ số nghèo đa chiều" }).ClickAsync();
+        var third = await page.Locator("#mpi-summary").InnerTextAsync();
+        await page.GetByLabel("Ngưỡng k (% tổng trọng số thiếu hụt)").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tính" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Ngưỡng k (% tổng trọng số thiếu hụt)")).ToHaveValueAsync("20");
+        // A lower cut-off counts at least as many households as multidimensionally poor.
+        int Poor(string summary) => int.Parse(System.Text.RegularExpressions.Regex.Match(summary, @"\((\d+(?:\.\d{3})*) hộ\)").Groups[1].Value.Replace(".", ""));
+        Assert.True(Poor(await page.Locator("#mpi-summary").InnerTextAsync()) >= Poor(third));
+        await Shot(page, "12-mpi");
+    }
+
+    [Fact]
     public async Task PhoneWidth_HouseholdList_IsReadable()
     {
         var page = await OpenAsync(390, 844);

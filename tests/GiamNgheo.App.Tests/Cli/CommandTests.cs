@@ -86,17 +86,21 @@ public sealed class CommandTests : IDisposable
     {
         await Run("units", "import");
         await Run("demo", "--province", "24", "--year", "2024", "--households", "400", "--seed", "5");
+        // The demo stored its results as it was imported, so classifying again rewrites nothing.
         var first = await Run("classify", "--unit", "24", "--year", "2024");
         Assert.Equal(0, first.Code);
         var households = System.Text.RegularExpressions.Regex.Match(first.Out, @"chuẩn ND07-2021: (\d+(?:\.\d{3})*) hộ, ghi mới/thay đổi (\d+(?:\.\d{3})*)");
         Assert.True(households.Success, first.Out);
-        Assert.Equal(households.Groups[1].Value, households.Groups[2].Value);
-        Assert.Contains("ghi mới/thay đổi 0.", (await Run("classify", "--unit", "24", "--year", "2024")).Out);
+        Assert.Equal("0", households.Groups[2].Value);
+        await using (var db = GiamNgheo.Data.Model.DatabaseTarget.Parse(Db).CreateContext())
+            Assert.Equal(int.Parse(households.Groups[1].Value.Replace(".", "")), db.ClassificationResults.Count(r => r.StandardId == "ND07-2021"));
 
         // What if the rural line were 2,500,000: nobody becomes less poor; the file is a standard like the bundled ones.
         var standard = GiamNgheo.Data.Classification.HouseholdClassification.Standards.ForYear(2024);
         var whatIf = Path.Combine(_dir, "whatif.json");
         await File.WriteAllTextAsync(whatIf, (standard with { Id = "WHATIF", PovertyLine = standard.PovertyLine with { Rural = 2_500_000 } }).ToJson());
+        var stored = await Run("classify", "--unit", "24", "--year", "2024", "--standard", whatIf);
+        Assert.Contains($"chuẩn WHATIF: {households.Groups[1].Value} hộ, ghi mới/thay đổi {households.Groups[1].Value}.", stored.Out);
         var xlsx = Path.Combine(_dir, "sim.xlsx");
         var sim = await Run("simulate", "--unit", "24", "--year", "2024", "--standard", whatIf, "-o", xlsx);
         Assert.Equal(0, sim.Code);
@@ -117,6 +121,38 @@ public sealed class CommandTests : IDisposable
         var bad = await Run("simulate", "--unit", "24", "--year", "2024", "--standard", Path.Combine(_dir, "khong-co.json"));
         Assert.Equal(2, bad.Code);
         Assert.Contains("Không đọc được tệp chuẩn", bad.Err);
+    }
+
+    [Fact]
+    public async Task StandardsAdd_AProvinceStandard_IsListed_ClassifiesTheProvince_AndALowerOneIsRefused()
+    {
+        await Run("units", "import");
+        await Run("demo", "--province", "24", "--year", "2024", "--households", "300", "--seed", "3");
+        var example = Path.Combine(RepoRoot(), "examples", "chuan-dia-phuong-vi-du.json");
+
+        var added = await Run("standards", "add", example, "--province", "24");
+        Assert.Equal(0, added.Code);
+        Assert.Contains("Đã nạp chuẩn địa phương VD-TINH-2022 cho Tỉnh Bắc Giang, năm 2022–2025.", added.Out);
+        Assert.Matches(@"Năm 2024: Phân loại lại: ([\d.]+) hộ theo ND07-2021, 0 kết quả mới hoặc thay đổi; \1 hộ theo VD-TINH-2022, \1 kết quả mới", added.Out);
+        Assert.Contains("Chuẩn VD-TINH-2022 đã có, không thay đổi.", (await Run("standards", "add", example, "--province", "24")).Out);
+        var list = await Run("standards", "list");
+        Assert.Contains("ND07-2021        quốc gia   2022–2026", list.Out);
+        Assert.Contains("VD-TINH-2022     địa phương 2022–2025", list.Out);
+        Assert.Matches("chuẩn VD-TINH-2022: [\\d.]+ hộ, ghi mới/thay đổi 0", (await Run("classify", "--unit", "24", "--year", "2024")).Out);
+
+        var lower = Path.Combine(_dir, "thap.json");
+        await File.WriteAllTextAsync(lower, (await File.ReadAllTextAsync(example)).Replace("\"id\": \"VD-TINH-2022\"", "\"id\": \"THAP\"").Replace("1800000", "1200000"));
+        var refused = await Run("standards", "add", lower, "--province", "24");
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("Chuẩn nghèo nông thôn 1.200.000 đồng thấp hơn chuẩn quốc gia 1.500.000 đồng của năm 2022–2025 (ND07-2021)", refused.Err);
+        Assert.DoesNotContain("THAP", (await Run("standards", "list")).Out);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GiamNgheo.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,6 +116,53 @@ public sealed partial class PageAndApiTests(AppFixture app)
 
         var bad = await _client.GetStringAsync("/households?unitCode=99999&year=2024");
         Assert.Contains("Không có đơn vị mã 99999 có hiệu lực ngày 01/09/2024.", bad);
+    }
+
+    // Sơn Động (220): no other test writes there, so the stored results stay put while these read them.
+    [Fact]
+    public async Task Results_ApiAndPage_ShowTheStoredResultsOfTheDemo_ByCommune()
+    {
+        await using var db = app.CreateDb();
+        var sonDong = (await UnitQueries.ByCodeAsync(db, "220", Review2024))!;
+        var communes = UnitQueries.CommuneIdsUnder(db, sonDong.Id);
+        var years = db.HouseholdYears.Where(y => y.Year == 2024 && communes.Contains(y.UnitId));
+        var households = await years.CountAsync();
+        var poor = await db.ClassificationResults.CountAsync(r => r.Year == 2024 && r.StandardId == "ND07-2021" && r.Category == 1
+            && years.Any(y => y.HouseholdId == r.HouseholdId));
+        Assert.True(poor > 0 && households > poor, $"{poor} poor of {households}");
+
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/api/results?unit=220&year=2024"));
+        var total = doc.RootElement.GetProperty("total");
+        Assert.Equal("ND07-2021", doc.RootElement.GetProperty("standard").GetString());
+        Assert.Equal((households, poor, 0), (total.GetProperty("households").GetInt32(), total.GetProperty("counts").GetProperty("Poor").GetInt32(), total.GetProperty("unclassified").GetInt32()));
+        var children = doc.RootElement.GetProperty("children").EnumerateArray().ToList();
+        Assert.Equal(households, children.Sum(c => c.GetProperty("households").GetInt32()));
+        Assert.Equal(poor, children.Sum(c => c.GetProperty("counts").GetProperty("Poor").GetInt32()));
+
+        var html = await _client.GetStringAsync($"/results?unit={sonDong.Id}&year=2024");
+        Assert.Contains($"hộ nghèo <strong>{VnFormat.Number(poor)}</strong> ({VnFormat.Percent((decimal)poor / households)})", html);
+        var missing = await _client.GetAsync("/api/results?unit=220&year=2024&standard=KHONG-CO");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("không áp dụng cho Huyện Sơn Động năm 2024; có: ND07-2021", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Mpi_Page_ShowsTheIndexComputedFromTheFacts_AndRefusesABadCutoff()
+    {
+        await using var db = app.CreateDb();
+        var sonDong = (await UnitQueries.ByCodeAsync(db, "220", Review2024))!;
+        var standard = GiamNgheo.Data.Classification.HouseholdClassification.Standards.ForYear(2024);
+        var (index, _) = await GiamNgheo.Data.Classification.PovertyIndexByUnit.RunAsync(app.Database, sonDong.Id, 2024, standard,
+            GiamNgheo.Domain.Statistics.AlkireFoster.NestedWeights(standard.Indicators), 0.25m);
+        Assert.True(index.Poor > 0);
+
+        var html = await _client.GetStringAsync($"/mpi?unit={sonDong.Id}&year=2024&k=25");
+        Assert.Contains($"H <strong>{VnFormat.Percent(index.H)}</strong> ({VnFormat.Number(index.Poor)} hộ) · A <strong>{VnFormat.Percent(index.A)}</strong> · M0 <strong>{index.M0.ToString("0.0000", VnFormat.Culture)}</strong>", html);
+        Assert.Equal(12, Regex.Matches(Regex.Match(html, "<table class=\"responsive\" id=\"mpi-indicators\">.*?</table>", RegexOptions.Singleline).Value, "<tr><td").Count);
+
+        var bad = await _client.GetStringAsync($"/mpi?unit={sonDong.Id}&year=2024&k=150");
+        Assert.Contains("Ngưỡng k «150» không hợp lệ", bad);
+        Assert.DoesNotContain("mpi-summary", bad);
     }
 
     [Fact]
