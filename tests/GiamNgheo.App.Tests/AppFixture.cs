@@ -24,7 +24,11 @@ public sealed class AppFixture : IAsyncLifetime
             var report = await DemoSeed.ImportAsync(db, new DemoSpec("24", DemoYear, 1_500, 7), CancellationToken.None);
             if (!report.Applied) throw new InvalidOperationException("demo import failed: " + string.Join("; ", report.Errors.Take(5)));
         }
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Database", Database.ConnectionString));
+        // A free port for both the factory's Kestrel and the app's own default (http://localhost:5000), so that
+        // two test runs on one machine do not collide.
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Database", Database.ConnectionString)
+            .UseSetting("urls", "http://127.0.0.1:0"));
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -349,30 +349,19 @@ public static class Commands
             var y = pr.GetValue(year);
             await using var db = target.CreateContext();
             if (await UnitForYearAsync(pr, db, pr.GetValue(unit)!, y, ct) is not { } u) return 2;
-            var sim = await Simulate.RunAsync(target, u.Id, y, proposed, ct);
-            var names = db.Units.Where(x => sim.ByUnit.Keys.Contains(x.Id)).ToDictionary(x => x.Id, x => x.Name);
-            string Rate(int n, int total) => total == 0 ? "" : VnFormat.Percent((decimal)n / total);
-            var headers = new[] { "Đơn vị", "Số hộ", "Hộ nghèo hiện tại", "Hộ nghèo theo chuẩn mới", "Tỷ lệ nghèo hiện tại", "Tỷ lệ nghèo mới", "Hộ cận nghèo hiện tại", "Hộ cận nghèo theo chuẩn mới" };
-            var rows = sim.ByUnit.OrderBy(x => names[x.Key]).Select(x =>
-            {
-                var total = x.Value.Before.Sum();
-                return new[] { names[x.Key], VnFormat.Number(total), VnFormat.Number(x.Value.Before[0]), VnFormat.Number(x.Value.After[0]),
-                    Rate(x.Value.Before[0], total), Rate(x.Value.After[0], total), VnFormat.Number(x.Value.Before[1]), VnFormat.Number(x.Value.After[1]) };
-            }).ToList();
-            rows.Add([$"Cộng {u.Name}", VnFormat.Number(sim.Households), VnFormat.Number(sim.Total(0, false)), VnFormat.Number(sim.Total(0, true)),
-                Rate(sim.Total(0, false), sim.Households), Rate(sim.Total(0, true), sim.Households), VnFormat.Number(sim.Total(1, false)), VnFormat.Number(sim.Total(1, true))]);
-            o.WriteLine($"Mô phỏng {u.Name}, thông tin năm {y}: {sim.Current.Id} → {proposed.Id} ({proposed.Name}). Không có thay đổi nào được ghi.");
-            o.WriteLine($"  hộ nghèo {VnFormat.Number(sim.Total(0, false))} → {VnFormat.Number(sim.Total(0, true))}; hộ cận nghèo {VnFormat.Number(sim.Total(1, false))} → {VnFormat.Number(sim.Total(1, true))} (trên {VnFormat.Number(sim.Households)} hộ)");
+            var report = await Simulate.RunAsync(target, u.Id, y, proposed, ct);
+            var t = report.Total;
+            string Rate(SimulationRow r, int n) => r.Rate(n) is { } x ? VnFormat.Percent(x) : "";
+            o.WriteLine($"Mô phỏng {u.Name}, thông tin năm {y}: {report.Simulation.Current.Id} → {proposed.Id} ({proposed.Name}). Không có thay đổi nào được ghi.");
+            o.WriteLine($"  hộ nghèo {VnFormat.Number(t.PoorBefore)} → {VnFormat.Number(t.PoorAfter)}; hộ cận nghèo {VnFormat.Number(t.NearPoorBefore)} → {VnFormat.Number(t.NearPoorAfter)} (trên {VnFormat.Number(t.Households)} hộ)");
+            foreach (var r in report.Communes.Append(t))
+                o.WriteLine($"    {r.Unit,-32} {VnFormat.Number(r.Households),8} hộ  nghèo {VnFormat.Number(r.PoorBefore),6} → {VnFormat.Number(r.PoorAfter),-6} ({Rate(r, r.PoorBefore)} → {Rate(r, r.PoorAfter)})  cận nghèo {VnFormat.Number(r.NearPoorBefore)} → {VnFormat.Number(r.NearPoorAfter)}");
             o.WriteLine("  Chuyển đổi (hàng: hiện tại, cột: chuẩn mới):");
-            var labels = GiamNgheo.Domain.Classification.Simulation.Order.Select(GiamNgheo.Domain.Classification.Classifier.Name).ToArray();
-            var matrix = new List<string[]> { new[] { "Hiện tại \\ Chuẩn mới" }.Concat(labels).ToArray() };
-            for (var i = 0; i < labels.Length; i++)
-                matrix.Add(new[] { labels[i] }.Concat(Enumerable.Range(0, labels.Length).Select(j => VnFormat.Number(sim.Transitions[i, j]))).ToArray());
-            foreach (var line in matrix.Skip(1)) o.WriteLine("    " + string.Join(" | ", line));
+            foreach (var line in report.Matrix(n => VnFormat.Number((long)(n ?? 0))).Skip(1)) o.WriteLine("    " + string.Join(" | ", line));
             if (pr.GetValue(output) is { } path)
             {
                 await using var f = File.Create(path);
-                XlsxWriter.Write(f, "Mô phỏng", headers, rows.Concat([Enumerable.Repeat("", headers.Length).ToArray()]).Concat(matrix).ToList());
+                report.WriteXlsx(f);
                 o.WriteLine($"Đã ghi {path}");
             }
             return 0;

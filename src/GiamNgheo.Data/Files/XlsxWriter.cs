@@ -25,8 +25,11 @@ public static class XlsxWriter
     /// One sheet: bold header row with a fill, frozen, then <paramref name="rows"/> as text cells (codes like
     /// 07444 keep their zeros; the columns are text-formatted so typing in them does too). With a
     /// <paramref name="guide"/>, a second sheet «Hướng dẫn» lists each column's rule and an example.
+    /// <param name="numberColumns">Columns whose cells holding an invariant number ("1234", "4.25") are written as
+    /// numbers, so a planner can sum and chart them; other cells of those columns stay text.</param>
     public static void Write(Stream output, string sheetName, IReadOnlyList<string> headers,
-        IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<(string Header, string Rule, string Example)>? guide = null)
+        IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<(string Header, string Rule, string Example)>? guide = null,
+        IReadOnlySet<int>? numberColumns = null)
     {
         // The SDK cannot drive a write-only package, and a read-write one buffers every part in memory.
         // So: the small parts (workbook, styles, guide, relationships) are built with the SDK in memory,
@@ -69,7 +72,7 @@ public static class XlsxWriter
             if (isData)
             {
                 using var w = OpenXmlWriter.Create(to, new UTF8Encoding(false));
-                WriteDataSheet(w, headers, rows);
+                WriteDataSheet(w, headers, rows, numberColumns);
             }
             else
             {
@@ -79,7 +82,7 @@ public static class XlsxWriter
         }
     }
 
-    private static void WriteDataSheet(OpenXmlWriter w, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    private static void WriteDataSheet(OpenXmlWriter w, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlySet<int>? numberColumns)
     {
         using var enumerator = rows.GetEnumerator();
         // The column widths come before the rows in the sheet XML: measure a bounded sample first.
@@ -107,9 +110,9 @@ public static class XlsxWriter
         w.WriteStartElement(new SheetData());
         WriteRow(w, 1, headers, HeaderStyle, widths);
         var rowNumber = 1;
-        foreach (var r in sample) WriteRow(w, ++rowNumber, r, TextStyle);
+        foreach (var r in sample) WriteRow(w, ++rowNumber, r, TextStyle, numberColumns: numberColumns);
         sample.Clear();
-        while (more && enumerator.MoveNext()) WriteRow(w, ++rowNumber, enumerator.Current, TextStyle);
+        while (more && enumerator.MoveNext()) WriteRow(w, ++rowNumber, enumerator.Current, TextStyle, numberColumns: numberColumns);
         w.WriteEndElement(); // sheetData
         w.WriteEndElement(); // worksheet
         w.Close();
@@ -150,7 +153,8 @@ public static class XlsxWriter
 
     /// With <paramref name="widths"/> (wrapped text), the row gets the height of its longest cell's lines:
     /// spreadsheet programs do not always re-fit heights when opening a file.
-    private static void WriteRow(OpenXmlWriter w, int rowNumber, IReadOnlyList<string> cells, uint style, IReadOnlyList<double>? widths = null)
+    private static void WriteRow(OpenXmlWriter w, int rowNumber, IReadOnlyList<string> cells, uint style, IReadOnlyList<double>? widths = null,
+        IReadOnlySet<int>? numberColumns = null)
     {
         var r = rowNumber.ToString(CultureInfo.InvariantCulture);
         var s = style.ToString(CultureInfo.InvariantCulture);
@@ -165,6 +169,14 @@ public static class XlsxWriter
         {
             var value = cells[c];
             if (string.IsNullOrEmpty(value)) continue;
+            if (numberColumns is not null && numberColumns.Contains(c)
+                && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+            {
+                w.WriteStartElement(CellName, [new OpenXmlAttribute("r", "", XlsxCells.ColumnName(c) + r), new OpenXmlAttribute("s", "", "0")]);
+                w.WriteElement(new CellValue(value));
+                w.WriteEndElement();
+                continue;
+            }
             value = CleanText(value);
             w.WriteStartElement(CellName, [
                 new OpenXmlAttribute("r", "", XlsxCells.ColumnName(c) + r),

@@ -155,6 +155,15 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await Assertions.Expect(page.Locator("#transitions tbody tr")).ToHaveCountAsync(5);
         await Shot(page, "10-simulate");
 
+        // The workbook holds the same totals as the page.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#sim-xlsx").ClickAsync());
+        Assert.Equal("mo-phong-24-2024.xlsx", download.SuggestedFilename);
+        using (var reader = GiamNgheo.Data.Files.TabularFile.Open(File.OpenRead(await download.PathAsync()), GiamNgheo.Data.Files.FileFormat.Xlsx))
+        {
+            var total = reader.Rows().First(r => r.Cells[0] == "Cộng Tỉnh Bắc Giang").Cells;
+            Assert.Equal((counts.Groups[1].Value.Replace(".", ""), counts.Groups[2].Value.Replace(".", "")), (total[2], total[3]));
+        }
+
         await page.GetByLabel("Chuẩn nghèo nông thôn (đồng/người/tháng)").FillAsync("1500000");
         await page.Locator("input[name=off][value='D07-08']").CheckAsync();
         await page.GetByLabel("Số chỉ số thiếu hụt để là hộ nghèo").FillAsync("20");

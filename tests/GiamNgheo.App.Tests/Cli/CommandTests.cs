@@ -109,6 +109,10 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("Không có thay đổi nào được ghi", sim.Out);
         using var reader = TabularFile.Open(File.OpenRead(xlsx), FileFormat.Xlsx);
         Assert.Equal("Đơn vị", reader.Headers[0]);
+        // The total row carries plain numbers (written as numeric cells), the same as the printed summary.
+        var totalRow = reader.Rows().First(r => r.Cells[0] == "Cộng Tỉnh Bắc Giang").Cells;
+        Assert.Equal((households.Groups[1].Value.Replace(".", ""), poor.Groups[1].Value.Replace(".", ""), poor.Groups[2].Value.Replace(".", "")),
+            (totalRow[1], totalRow[2], totalRow[3]));
 
         var mpi = await Run("mpi", "--unit", "24", "--year", "2024");
         Assert.Equal(0, mpi.Code);

@@ -26,15 +26,33 @@ public sealed class IndexModel(RegistryDb db, DatabaseTarget target, TimeProvide
     public UnitView? Scope { get; private set; }
     public PovertyStandard Current { get; private set; } = null!;
     public PovertyStandard Proposed { get; private set; } = null!;
-    public Simulation? Result { get; private set; }
-    public Dictionary<long, string> UnitNames { get; private set; } = [];
+    public SimulationReport? Result { get; private set; }
     public List<string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!await LoadAsync(ct)) return Redirect($"/units?year={Year}");
+        if (Run && Errors.Count == 0) Result = await Data.Classification.Simulate.RunAsync(target, Scope!.Id, Year!.Value, Proposed, ct);
+        return Page();
+    }
+
+    /// The same simulation as a workbook (numbers as numbers, the transition matrix below the table).
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Redirect($"/units?year={Year}");
+        if (Errors.Count > 0) return Page();
+        var report = await Data.Classification.Simulate.RunAsync(target, Scope!.Id, Year!.Value, Proposed, ct);
+        var ms = new MemoryStream();
+        report.WriteXlsx(ms);
+        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mo-phong-{Scope.Code}-{Year}.xlsx");
+    }
+
+    /// The proposed standard from the form: the year's standard with the planner's lines, cut-off and indicators.
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
         Year ??= await Years.DefaultAsync(db, clock, ct);
         if (Unit is { } id) Scope = await UnitQueries.ByIdAsync(db, id, ct);
-        if (Scope is null) return Redirect($"/units?year={Year}");
+        if (Scope is null) return false;
         Current = HouseholdClassification.Standards.ForYear(Year.Value);
         Rural ??= Current.PovertyLine.Rural;
         Urban ??= Current.PovertyLine.Urban;
@@ -48,11 +66,10 @@ public sealed class IndexModel(RegistryDb db, DatabaseTarget target, TimeProvide
             Id = "MO-PHONG", Name = "Chuẩn đề xuất (mô phỏng)",
             PovertyLine = new IncomeLine(Rural!.Value, Urban!.Value), DeprivationCutoff = Cutoff!.Value, Indicators = kept,
         };
-        if (Run && Errors.Count == 0)
-        {
-            Result = await Data.Classification.Simulate.RunAsync(target, Scope.Id, Year.Value, Proposed, ct);
-            UnitNames = await db.Units.Where(u => Result.ByUnit.Keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        }
-        return Page();
+        return true;
     }
+
+    /// The query string of the current form, for the export link.
+    public string Query() =>
+        $"unit={Unit}&year={Year}&rural={Rural:0}&urban={Urban:0}&cutoff={Cutoff}" + string.Concat(Off.Select(o => $"&off={Uri.EscapeDataString(o)}"));
 }
