@@ -98,7 +98,8 @@ public sealed class CategoryTests
         Assert.Equal("thu nhập bình quân 1.200.000 đồng/người/tháng không vượt chuẩn 1.500.000 đồng (nông thôn; điểm a khoản 1 Điều 3 Nghị định 07/2021/NĐ-CP) và 3 chỉ số thiếu hụt (từ 3)", result.Reason);
     }
 
-    [Theory] // Standards are chosen by review year; 2026 is a transition year under Decree 07 (Decree 351/2025).
+    [Theory] // Standards are chosen by review year: 2021 stays under Decision 59 (Decree 07/2021 Art. 2 cl. 1); 2026 is a
+             // transition year under Decree 07 (Decree 351/2025, as reported).
     [InlineData(2016, "QD59-2015")]
     [InlineData(2021, "QD59-2015")]
     [InlineData(2022, "ND07-2021")]
