@@ -13,6 +13,13 @@ public sealed record HouseholdSnapshot(HouseholdFacts Facts, Area Area, IReadOnl
         var age = ReviewDate.Year - m.DateOfBirth.Year;
         return m.DateOfBirth.AddYears(age) > ReviewDate ? age - 1 : age;
     }
+
+    /// Completed months of age on the review date.
+    public int AgeMonths(MemberFacts m)
+    {
+        var months = (ReviewDate.Year - m.DateOfBirth.Year) * 12 + ReviewDate.Month - m.DateOfBirth.Month;
+        return m.DateOfBirth.AddMonths(months) > ReviewDate ? months - 1 : months;
+    }
 }
 
 public enum IndicatorStatus { NotDeprived, Deprived, Unknown }
@@ -91,12 +98,17 @@ public static class Indicators
     }
 
     /// A working-age member unemployed or without stable work (Decree 07/2021/NĐ-CP Art. 3 cl. 1(b), Appendix: unemployed,
-    /// or paid work without a labour contract; secondary sources). Students are not counted. The age range is data because
-    /// the Labour Code 2019 raises the retirement age year by year from 2021 and the Appendix's text is not yet read.
+    /// or paid work without a labour contract; secondary sources). Students are not counted.
+    /// The upper age is data because the Appendix's text is not yet read: fixed ages (<c>male_age_below</c>,
+    /// <c>female_age_below</c>), or with the switch <c>retirement_by_labour_code</c> = 1 the retirement age of the review
+    /// year under the Labour Code 2019 (<see cref="RetirementAge"/>), compared in months on the review date.
     private static IndicatorResult Employment(IndicatorRule rule, HouseholdSnapshot h)
     {
-        bool WorkingAge(MemberFacts m) => h.Age(m) >= rule.Parameter("min_age")
-            && h.Age(m) < (m.Sex == Sex.Female ? rule.Parameter("female_age_below") : rule.Parameter("male_age_below"));
+        var byLabourCode = rule.Flag("retirement_by_labour_code");
+        bool BelowRetirement(MemberFacts m) => byLabourCode
+            ? h.AgeMonths(m) < RetirementAge.Months(m.Sex, h.ReviewDate.Year)
+            : h.Age(m) < (m.Sex == Sex.Female ? rule.Parameter("female_age_below") : rule.Parameter("male_age_below"));
+        bool WorkingAge(MemberFacts m) => h.Age(m) >= rule.Parameter("min_age") && BelowRetirement(m);
         var scoped = h.Members.Where(m => WorkingAge(m) && m.InSchool != true).ToList();
         var hit = scoped.FirstOrDefault(m => m.Employment is Households.Employment.Unemployed or Households.Employment.Unstable);
         if (hit is not null) return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): {Choices.Employments.Label(hit.Employment!.Value).ToLowerInvariant()}");

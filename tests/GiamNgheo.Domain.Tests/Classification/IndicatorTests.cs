@@ -249,6 +249,35 @@ public sealed class IndicatorTests
     public void WorkingAgeEmployment(string code, int age, Sex sex, Employment? employment, bool inSchool, IndicatorStatus expected) =>
         Assert.Equal(expected, Evaluate(code, WithMember(Adult("Con", age, sex) with { Relation = Relation.Child, Employment = employment, InSchool = inSchool })).Status);
 
+    [Theory] // Labour Code 2019 Art. 169 cl. 2, Decree 135/2020/NĐ-CP Art. 4 (schedule as published): the retirement age
+    [InlineData(Sex.Male, 2020, 60 * 12)]        // before the reform
+    [InlineData(Sex.Male, 2021, 60 * 12 + 3)]
+    [InlineData(Sex.Male, 2024, 61 * 12)]
+    [InlineData(Sex.Male, 2027, 61 * 12 + 9)]
+    [InlineData(Sex.Male, 2028, 62 * 12)]
+    [InlineData(Sex.Male, 2035, 62 * 12)]        // no further rise
+    [InlineData(Sex.Female, 2020, 55 * 12)]
+    [InlineData(Sex.Female, 2021, 55 * 12 + 4)]
+    [InlineData(Sex.Female, 2024, 56 * 12 + 4)]
+    [InlineData(Sex.Female, 2034, 59 * 12 + 8)]
+    [InlineData(Sex.Female, 2035, 60 * 12)]
+    [InlineData(Sex.Female, 2040, 60 * 12)]
+    public void RetirementAge_RisesByTheLabourCodeSchedule(Sex sex, int year, int months) =>
+        Assert.Equal(months, RetirementAge.Months(sex, year));
+
+    [Theory] // the employment indicator with retirement_by_labour_code = 1, reviewed on 01/09/2024 (men 61, women 56y4m)
+    [InlineData(Sex.Male, 60 * 12 + 11, IndicatorStatus.Deprived)]
+    [InlineData(Sex.Male, 61 * 12, IndicatorStatus.NotDeprived)]
+    [InlineData(Sex.Female, 56 * 12 + 3, IndicatorStatus.Deprived)]
+    [InlineData(Sex.Female, 56 * 12 + 4, IndicatorStatus.NotDeprived)]
+    public void Employment_CanFollowTheLabourCodeRetirementAge(Sex sex, int ageMonths, IndicatorStatus expected)
+    {
+        var rule = Decree07.Indicators.Single(i => i.Code == "D07-01");
+        rule = rule with { Parameters = new Dictionary<string, decimal>(rule.Parameters) { ["retirement_by_labour_code"] = 1 } };
+        var member = Adult("Bố", 60, sex) with { DateOfBirth = Review2024.AddMonths(-ageMonths).AddDays(-1), Employment = Employment.Unemployed };
+        Assert.Equal(expected, Indicators.Evaluate(rule, WithMember(member)).Status);
+    }
+
     [Fact]
     public void Employment_ReasonNamesTheMember()
     {
