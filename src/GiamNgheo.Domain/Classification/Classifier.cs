@@ -56,7 +56,10 @@ public static class Classifier
                     return deprived >= s.DeprivationCutoff
                         ? (Category.Poor, $"{vsLine}, không vượt {VnFormat.Money(ceiling)} đồng và {vsCutoff}")
                         : (Category.NearPoor, $"{vsLine}, không vượt {VnFormat.Money(ceiling)} đồng và {vsCutoff}");
-                return (Category.NotPoor, $"{vsLine} và trên {VnFormat.Money(ceiling)} đồng");
+                // Decision 59/2015/QĐ-TTg Art. 2 also names households of average living standard above the near-poor ceiling.
+                if (s.AverageLivingCeiling is { } band59 && i <= band59.For(area))
+                    return (Category.AverageLiving, $"{vsLine}, trên {VnFormat.Money(ceiling)} đồng, không vượt {VnFormat.Money(band59.For(area))} đồng ({s.AverageLivingCitation})");
+                return (Category.NotPoor, $"{vsLine} và trên {VnFormat.Money(s.AverageLivingCeiling?.For(area) ?? ceiling)} đồng");
             default:
                 throw new InvalidOperationException($"Unknown scheme {s.Scheme}");
         }

@@ -13,6 +13,13 @@ public sealed record HouseholdSnapshot(HouseholdFacts Facts, Area Area, IReadOnl
         var age = ReviewDate.Year - m.DateOfBirth.Year;
         return m.DateOfBirth.AddYears(age) > ReviewDate ? age - 1 : age;
     }
+
+    /// Completed months of age on the review date.
+    public int AgeMonths(MemberFacts m)
+    {
+        var months = (ReviewDate.Year - m.DateOfBirth.Year) * 12 + ReviewDate.Month - m.DateOfBirth.Month;
+        return m.DateOfBirth.AddMonths(months) > ReviewDate ? months - 1 : months;
+    }
 }
 
 public enum IndicatorStatus { NotDeprived, Deprived, Unknown }
@@ -91,10 +98,18 @@ public static class Indicators
         return Verdict(rule, false, scoped.Count == 0 ? $"hộ không có {description.Split(' ')[0]} thuộc diện xét" : $"không có {description}");
     }
 
+    /// A working-age member unemployed or without stable work (Decree 07/2021/NĐ-CP Art. 3 cl. 1(b), Appendix: unemployed,
+    /// or paid work without a labour contract; secondary sources). Students are not counted.
+    /// The upper age is data because the Appendix's text is not yet read: fixed ages (<c>male_age_below</c>,
+    /// <c>female_age_below</c>), or with the switch <c>retirement_by_labour_code</c> = 1 the retirement age of the review
+    /// year under the Labour Code 2019 (<see cref="RetirementAge"/>), compared in months on the review date.
     private static IndicatorResult Employment(IndicatorRule rule, HouseholdSnapshot h)
     {
-        bool WorkingAge(MemberFacts m) => h.Age(m) >= rule.Parameter("min_age")
-            && h.Age(m) < (m.Sex == Sex.Female ? rule.Parameter("female_age_below") : rule.Parameter("male_age_below"));
+        var byLabourCode = rule.Flag("retirement_by_labour_code");
+        bool BelowRetirement(MemberFacts m) => byLabourCode
+            ? h.AgeMonths(m) < RetirementAge.Months(m.Sex, h.ReviewDate.Year)
+            : h.Age(m) < (m.Sex == Sex.Female ? rule.Parameter("female_age_below") : rule.Parameter("male_age_below"));
+        bool WorkingAge(MemberFacts m) => h.Age(m) >= rule.Parameter("min_age") && BelowRetirement(m);
         var scoped = h.Members.Where(m => WorkingAge(m) && m.InSchool != true).ToList();
         var hit = scoped.FirstOrDefault(m => m.Employment is Households.Employment.Unemployed or Households.Employment.Unstable);
         if (hit is not null) return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): {Choices.Employments.Label(hit.Employment!.Value).ToLowerInvariant()}");
@@ -102,14 +117,35 @@ public static class Indicators
         return Verdict(rule, false, "người trong độ tuổi lao động đều có việc làm ổn định hoặc không thuộc diện xét");
     }
 
+    /// Dependants more than <c>max_share</c> of the members (Decree 07/2021/NĐ-CP Art. 3 cl. 1(b) and its Appendix; the
+    /// threshold is from secondary sources). Who counts differs by standard, so it is a switch in the data:
+    /// - need_social_allowance = 0: children under <c>child_age_below</c>, people aged <c>elderly_age</c> and over (the Law
+    ///   on the Elderly 2009, Art. 2, counts the elderly from 60) and people unable to work;
+    /// - need_social_allowance = 1 (the Decree 351/2025 draft as reported): children, and elderly or disabled people only
+    ///   while they receive a monthly social allowance (the "Hưởng bảo trợ xã hội" fact).
+    /// Members whose status is not recorded make the verdict unknown only when they could tip it.
     private static IndicatorResult Dependants(IndicatorRule rule, HouseholdSnapshot h)
     {
         if (h.Members.Count == 0) return Unknown(rule, "hộ chưa có thành viên");
-        var dependants = h.Members.Count(m => h.Age(m) < rule.Parameter("child_age_below") || h.Age(m) >= rule.Parameter("elderly_age")
-            || m.Employment == Households.Employment.NoWorkingCapacity);
+        var needAllowance = rule.Flag("need_social_allowance");
+        bool? IsDependant(MemberFacts m)
+        {
+            var age = h.Age(m);
+            if (age < rule.Parameter("child_age_below")) return true;
+            if (!needAllowance) return age >= rule.Parameter("elderly_age") || m.Employment == Households.Employment.NoWorkingCapacity;
+            bool? elderlyOrDisabled = age >= rule.Parameter("elderly_age") ? true : m.Disability;
+            if (elderlyOrDisabled == false || m.SocialProtection == false) return false;
+            return elderlyOrDisabled == true && m.SocialProtection == true ? true : null;
+        }
+        var verdicts = h.Members.Select(IsDependant).ToList();
+        var dependants = verdicts.Count(v => v == true);
+        var possible = dependants + verdicts.Count(v => v is null);
         var share = (decimal)dependants / h.Members.Count;
-        return Verdict(rule, share > rule.Parameter("max_share"),
-            $"{dependants}/{h.Members.Count} người phụ thuộc ({N(share * 100)}%; ngưỡng trên {N(rule.Parameter("max_share") * 100)}%)");
+        var max = rule.Parameter("max_share");
+        var reason = $"{dependants}/{h.Members.Count} người phụ thuộc ({N(share * 100)}%; ngưỡng trên {N(max * 100)}%)";
+        if (share > max) return Verdict(rule, true, reason);
+        if ((decimal)possible / h.Members.Count > max) return Unknown(rule, $"{reason}; chưa ghi khuyết tật hoặc trợ cấp xã hội của {possible - dependants} người");
+        return Verdict(rule, false, reason);
     }
 
     private static IndicatorResult AdultEducation(IndicatorRule rule, HouseholdSnapshot h)
@@ -152,7 +188,8 @@ public static class Indicators
     private static IndicatorResult InformationAssets(IndicatorRule rule, HouseholdSnapshot h)
     {
         var f = h.Facts;
-        // The commune loudspeaker counts only in rural areas.
+        // The commune loudspeaker counts only in rural areas (secondary sources on Decree 07/2021's Appendix). Decree
+        // 351/2025 drops this indicator.
         bool?[] assets = [f.HasTv, f.HasRadio, f.HasComputer, f.HasInternetPhone, h.Area == Area.Rural ? f.LoudspeakerReach : false];
         if (assets.Any(a => a == true)) return Verdict(rule, false, "có ít nhất một phương tiện tiếp cận thông tin");
         if (assets.Any(a => a is null)) return Unknown(rule, "chưa ghi đủ phương tiện tiếp cận thông tin");

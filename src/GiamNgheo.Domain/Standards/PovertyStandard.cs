@@ -25,19 +25,24 @@ public enum CategoryScheme
     /// Decree 07/2021/NĐ-CP Art. 3 (and Decree 351/2025): poor = income ≤ line and ≥ cut-off deprivations;
     /// near-poor = income ≤ line and fewer; average living standard = above the line up to its ceiling.
     IncomeAndDeprivation,
-    /// Decision 59/2015/QĐ-TTg: poor = income ≤ line, or income up to the near-poor ceiling with ≥ cut-off
-    /// deprivations; near-poor = income up to the ceiling with fewer.
+    /// Decision 59/2015/QĐ-TTg, Art. 2: poor = income ≤ line, or income up to the near-poor ceiling with ≥ cut-off
+    /// deprivations; near-poor = income up to the ceiling with fewer; average living standard = above the ceiling up to
+    /// its own ceiling.
     IncomeOrDeprivationBand,
 }
 
 /// One indicator: which pure function evaluates it, its parameters (thresholds, ages) and its citation.
+/// <c>Note</c> says, in Vietnamese, where each value comes from and what is not yet read in the legal text.
 public sealed record IndicatorRule(
     string Code, string Name, string Dimension, string Function, Citation Citation,
-    IReadOnlyDictionary<string, decimal> Parameters, bool Verified = false)
+    IReadOnlyDictionary<string, decimal> Parameters, bool Verified = false, string? Note = null)
 {
     public decimal Parameter(string name) => Parameters.TryGetValue(name, out var v)
         ? v
         : throw new InvalidOperationException($"thiếu tham số «{name}».");
+
+    /// An optional switch (0 or 1) that changes who an indicator counts; absent means 0, so older what-if files keep working.
+    public bool Flag(string name) => Parameters.TryGetValue(name, out var v) && v != 0;
 }
 
 /// A poverty standard as data: chosen by review year; a province may add a higher local one beside it.
@@ -55,7 +60,8 @@ public sealed record PovertyStandard
     public required Citation PovertyLineCitation { get; init; }
     /// Decision 59/2015 only: the band above the line where deprivations decide poor or near-poor.
     public IncomeLine? NearPoorCeiling { get; init; }
-    /// Decree 07/2021: the ceiling of the average living standard band.
+    /// The ceiling of the average living standard band: above the poverty line (Decree 07/2021) or above the
+    /// near-poor ceiling (Decision 59/2015).
     public IncomeLine? AverageLivingCeiling { get; init; }
     public Citation? AverageLivingCitation { get; init; }
     public required int DeprivationCutoff { get; init; }
