@@ -405,6 +405,25 @@ public sealed class ClassificationProperties
 
 public sealed class StandardProblemsTests
 {
+    /// A province may apply a higher standard for its own policies (domain README §2, draft of Decree 351/2025): never
+    /// below the national lines of the years it covers.
+    [Theory]
+    [InlineData("local", "TINH", 2022, 2025, 1_500_000, 2_000_000, "")] // equal to Decree 07's lines (Art. 3 cl. 1(a)): allowed
+    [InlineData("local", "TINH", 2022, 2025, 1_499_999, 2_000_000, "Chuẩn nghèo nông thôn 1.499.999 đồng thấp hơn chuẩn quốc gia 1.500.000 đồng của năm 2022–2025 (ND07-2021)")]
+    [InlineData("local", "TINH", 2022, 2025, 1_800_000, 1_999_000, "Chuẩn nghèo thành thị 1.999.000 đồng thấp hơn chuẩn quốc gia 2.000.000 đồng của năm 2022–2025 (ND07-2021)")]
+    [InlineData("national", "TINH", 2022, 2025, 1_800_000, 2_400_000, "«scope» phải là \"local\"")]
+    [InlineData("local", "ND07-2021", 2022, 2025, 1_800_000, 2_400_000, "«id» ND07-2021 trùng với một chuẩn quốc gia")]
+    [InlineData("local", "TINH", 2014, 2016, 1_800_000, 2_400_000, "Năm 2014, 2015 không có chuẩn quốc gia để so sánh")]
+    // Spanning two national periods: Decision 59's 2021 lines are lower, Decree 07's 2022 urban line of 2,000,000 is not met.
+    [InlineData("local", "TINH", 2021, 2022, 1_500_000, 1_900_000, "Chuẩn nghèo thành thị 1.900.000 đồng thấp hơn chuẩn quốc gia 2.000.000 đồng của năm 2022–2022 (ND07-2021)")]
+    public void ALocalStandard_IsNeverBelowTheNationalLines(string scope, string id, int from, int to, int rural, int urban, string expected)
+    {
+        var local = Samples.Decree07 with { Scope = scope, Id = id, FromYear = from, ToYear = to, PovertyLine = new GiamNgheo.Domain.Standards.IncomeLine(rural, urban) };
+        var problems = Samples.OnRecord.LocalProblems(local);
+        if (expected == "") Assert.Empty(problems);
+        else Assert.Contains(problems, p => p.Contains(expected));
+    }
+
     [Fact]
     public void BundledStandards_HaveNoProblems() =>
         Assert.All(Samples.OnRecord.All, s => Assert.Empty(Indicators.Problems(s)));
@@ -417,7 +436,8 @@ public sealed class StandardProblemsTests
         {
             Indicators = [s.Indicators[0] with { Function = "magic" }, s.Indicators[3] with { Parameters = new Dictionary<string, decimal>() }],
         };
-        Assert.Equal(["Chỉ số D07-01 (Việc làm): hàm «magic» chưa có trong hệ thống.", "Chỉ số D07-04 (Bảo hiểm y tế): thiếu tham số «min_age»."],
+        Assert.Equal(["Chỉ số D07-01 (Việc làm): hàm «magic» chưa có trong hệ thống.", "Chỉ số D07-04 (Bảo hiểm y tế): thiếu tham số «min_age».",
+                "Ngưỡng số chỉ số thiếu hụt («deprivationCutoff») phải từ 1 đến 2 (số chỉ số của chuẩn)."],
             Indicators.Problems(broken));
     }
 }
