@@ -33,7 +33,8 @@ public static class RegistryApi
             await UnitQueries.ByIdAsync(db, id, ct) is { } u ? Results.Ok(u) : Results.NotFound())
             .WithSummary("Một đơn vị theo mã định danh nội bộ (mã + thời kỳ hiệu lực)");
 
-        api.MapGet("/households", async (RegistryDb db, int year, string? unit, string? hamlet, string? q, long? after, int? pageSize, CancellationToken ct) =>
+        api.MapGet("/households", async (RegistryDb db, int year, string? unit, string? hamlet, string? q, long? after, int? pageSize,
+            string? category, string? standard, CancellationToken ct) =>
         {
             long? unitId = null;
             if (unit is not null)
@@ -42,9 +43,18 @@ public static class RegistryApi
                 if (u is null) return Results.Problem($"Không có đơn vị mã {unit} có hiệu lực ngày {VnFormat.Date(UnitEras.ReviewDate(year))}.", statusCode: 404);
                 unitId = u.Id;
             }
+            Domain.Classification.Category? cat = null;
+            if (category is not null)
+            {
+                if (!Enum.TryParse<Domain.Classification.Category>(category, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                    return Results.Problem($"Phân loại «{category}» không hợp lệ; dùng một trong: {string.Join(", ", Enum.GetNames<Domain.Classification.Category>())}.", statusCode: 400);
+                cat = parsed;
+            }
+            var standards = Data.Classification.HouseholdClassification.Standards;
             var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            return Results.Ok(await HouseholdQueries.ListAsync(db, new HouseholdFilter(unitId, year, hamlet, q, after, size), ct));
-        }).WithSummary("Danh sách hộ của một năm rà soát, lọc theo đơn vị, thôn, từ khóa; phân trang theo khóa (after = id cuối trang trước)");
+            return Results.Ok(await HouseholdQueries.ListAsync(db, new HouseholdFilter(unitId, year, hamlet, q, after, size,
+                standard ?? (standards.HasYear(year) ? standards.ForYear(year).Id : null), (int?)cat), ct));
+        }).WithSummary("Danh sách hộ của một năm rà soát, lọc theo đơn vị, thôn, từ khóa, phân loại đã lưu (Poor, NearPoor…; theo chuẩn quốc gia của năm hoặc standard); phân trang theo khóa (after = id cuối trang trước)");
 
         api.MapGet("/households/{id:long}", async (RegistryDb db, long id, int? year, CancellationToken ct) =>
             await HouseholdQueries.ByIdAsync(db, id, year, ct) is { } h ? Results.Ok(h) : Results.NotFound())

@@ -7,9 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Households;
 
-public sealed record HouseholdFilter(long? UnitId, int Year, string? Hamlet = null, string? Text = null, long? After = null, int PageSize = 50);
+/// <param name="StandardId">The standard whose stored result each row carries (and <paramref name="Category"/> filters on).</param>
+public sealed record HouseholdFilter(long? UnitId, int Year, string? Hamlet = null, string? Text = null, long? After = null, int PageSize = 50,
+    string? StandardId = null, int? Category = null);
 
-public sealed record HouseholdRow(long Id, string Code, string? HeadName, string Hamlet, string CommuneName, int MemberCount, long? Income12Months, Area Area);
+/// <param name="Category">The stored category under the filter's standard; null when not classified.</param>
+public sealed record HouseholdRow(long Id, string Code, string? HeadName, string Hamlet, string CommuneName, int MemberCount, long? Income12Months, Area Area,
+    int? Category = null);
 
 public sealed record HouseholdPage(IReadOnlyList<HouseholdRow> Rows, long? NextAfter);
 
@@ -32,9 +36,12 @@ public static class HouseholdQueries
             var t = f.Text.Trim();
             q = q.Where(y => y.Household!.Code.Contains(t) || (y.HeadName != null && y.HeadName.Contains(t)));
         }
+        var results = db.ClassificationResults.Where(r => r.Year == f.Year && r.StandardId == f.StandardId);
+        if (f.Category is { } category) q = q.Where(y => results.Any(r => r.HouseholdId == y.HouseholdId && r.Category == category));
         if (f.After is { } after) q = q.Where(y => y.HouseholdId > after);
         var rows = await q.OrderBy(y => y.HouseholdId).Take(f.PageSize + 1)
-            .Select(y => new HouseholdRow(y.HouseholdId, y.Household!.Code, y.HeadName, y.Hamlet, y.Unit!.Name, y.MemberCount, y.Income12Months, y.Area))
+            .Select(y => new HouseholdRow(y.HouseholdId, y.Household!.Code, y.HeadName, y.Hamlet, y.Unit!.Name, y.MemberCount, y.Income12Months, y.Area,
+                results.Where(r => r.HouseholdId == y.HouseholdId).Select(r => (int?)r.Category).FirstOrDefault()))
             .ToListAsync(ct);
         var more = rows.Count > f.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);

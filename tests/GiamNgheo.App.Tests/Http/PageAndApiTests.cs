@@ -141,6 +141,18 @@ public sealed partial class PageAndApiTests(AppFixture app)
 
         var html = await _client.GetStringAsync($"/results?unit={sonDong.Id}&year=2024");
         Assert.Contains($"hộ nghèo <strong>{VnFormat.Number(poor)}</strong> ({VnFormat.Percent((decimal)poor / households)})", html);
+        // The list of poor households behind the count: the API's filter and the page's link.
+        var list = await _client.GetFromJsonAsync<HouseholdPage>("/api/households?year=2024&unit=220&category=Poor&pageSize=500", Json);
+        Assert.Equal(poor, list!.Rows.Count);
+        Assert.All(list.Rows, r => Assert.Equal(1, r.Category));
+        Assert.Matches(@"<a href=""/households\?unit=\d+&year=2024&category=Poor&standard=ND07-2021"">", html);
+        var listHtml = await _client.GetStringAsync($"/households?unit={sonDong.Id}&year=2024&category=Poor&standard=ND07-2021");
+        Assert.Contains("Danh sách hộ nghèo — Huyện Sơn Động", listHtml);
+        Assert.Equal(Math.Min(poor, 50), Regex.Matches(listHtml, "<td data-label=\"Phân loại\">Hộ nghèo</td>").Count);
+        var badCategory = await _client.GetAsync("/api/households?year=2024&unit=220&category=Giau");
+        Assert.Equal(HttpStatusCode.BadRequest, badCategory.StatusCode);
+        Assert.Contains("Phân loại «Giau» không hợp lệ", await badCategory.Content.ReadAsStringAsync());
+
         var missing = await _client.GetAsync("/api/results?unit=220&year=2024&standard=KHONG-CO");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("không áp dụng cho Huyện Sơn Động năm 2024; có: ND07-2021", await missing.Content.ReadAsStringAsync());

@@ -1,4 +1,5 @@
 using GiamNgheo.App.Web;
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
@@ -16,10 +17,14 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock) : PageModel
     public HouseholdPage Result { get; private set; } = new([], null);
 
     public string? UnitCode { get; private set; }
+    /// The standard whose stored category the list shows: the year's national one unless a local one is asked for.
+    public string? Standard { get; private set; }
+    public Domain.Classification.Category? Category { get; private set; }
     public string? UnitError { get; private set; }
 
     /// The unit comes from the tree (its id) or is typed as a code, read against the year's review date.
-    public async Task OnGetAsync(long? unit, string? unitCode, int? year, string? hamlet, string? q, long? after, CancellationToken ct)
+    public async Task OnGetAsync(long? unit, string? unitCode, int? year, string? hamlet, string? q, long? after,
+        Domain.Classification.Category? category, string? standard, CancellationToken ct)
     {
         Year = year ?? await Years.DefaultAsync(db, clock, ct);
         UnitCode = unitCode?.Trim();
@@ -32,6 +37,14 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock) : PageModel
         if (Unit is { Level: Domain.Units.UnitLevel.Commune }) Hamlets = await HouseholdQueries.HamletsAsync(db, Unit.Id, Year, ct);
         Hamlet = hamlet;
         Text = q;
-        Result = await HouseholdQueries.ListAsync(db, new HouseholdFilter(Unit?.Id, Year, hamlet, q, after), ct);
+        var standards = HouseholdClassification.Standards;
+        Standard = standard ?? (standards.HasYear(Year) ? standards.ForYear(Year).Id : null);
+        Category = category;
+        Result = await HouseholdQueries.ListAsync(db, new HouseholdFilter(Unit?.Id, Year, hamlet, q, after, StandardId: Standard, Category: (int?)category), ct);
     }
+
+    /// This list's filters as a query string, for the pager.
+    public string Query(long? after = null) =>
+        $"unit={Unit?.Id}&year={Year}&hamlet={Uri.EscapeDataString(Hamlet ?? "")}&q={Uri.EscapeDataString(Text ?? "")}&category={Category}&standard={Uri.EscapeDataString(Standard ?? "")}"
+        + (after is { } a ? $"&after={a}" : "");
 }
