@@ -26,7 +26,8 @@ public static class HouseholdClassification
     {
         if (await HouseholdQueries.ByIdAsync(db, householdId, year, ct) is not { } h) return null;
         var standard = Standards.ForYear(h.Year);
-        var result = Classifier.Classify(standard, Snapshot(h));
+        var proxyMeans = await Scorecards.ProxyMeansInputs.LoadAsync(db, h.Year, h.HouseholdId, h.Commune.Id, ct);
+        var result = Classifier.Classify(standard, proxyMeans.Attach(h.HouseholdId, h.Commune.Id, Snapshot(h)));
         return new Explanation(h, standard, result, Exit.Paths(standard, result));
     }
 }
