@@ -54,7 +54,8 @@ public static class ScorecardAnswersImport
         var (map, headerErrors) = HouseholdFile.MapHeaders(headers, Columns);
         if (headerErrors.Count > 0) return new AnswersImportReport(false, 0, 0, headerErrors.Count, headerErrors);
 
-        var cards = new Dictionary<int, Scorecard?>();
+        // Read before the staging COPY starts: PostgreSQL runs nothing else on a connection during a COPY.
+        var loaded = await ScorecardStore.LoadedAsync(db, null, ct);
         var seen = new Dictionary<(string, int, string), int>();
         var errors = new List<RowError>();
         int count = 0, errorCount = 0;
@@ -75,8 +76,7 @@ public static class ScorecardAnswersImport
                     Error(new RowError(raw.Number, Year, yearText, "Năm rà soát phải là số có 4 chữ số, từ 2016."));
                     continue;
                 }
-                if (!cards.TryGetValue(year, out var card)) cards[year] = card = await ScorecardStore.ForYearAsync(db, year, ct);
-                if (card is null)
+                if (ScorecardStore.ForYear(loaded, year) is not { } card)
                 {
                     Error(new RowError(raw.Number, Year, yearText, $"Chưa nạp Phiếu B nào áp dụng cho năm {year} (giamngheo scorecard load)."));
                     continue;

@@ -49,13 +49,19 @@ public static class ScorecardStore
             .Select(s => new ScorecardRow(s.Id, s.Version, s.Name, s.FromYear, s.ToYear, s.Example, s.LoadedAt)).ToListAsync(ct);
 
     /// The card in force for a review year: the last loaded among those covering it; null when none is loaded.
-    public static async Task<Scorecard?> ForYearAsync(RegistryDb db, int year, CancellationToken ct = default)
-    {
-        var json = (await db.Scorecards.AsNoTracking().Where(s => s.FromYear <= year && s.ToYear >= year)
+    public static async Task<Scorecard?> ForYearAsync(RegistryDb db, int year, CancellationToken ct = default) =>
+        ForYear(await LoadedAsync(db, year, ct), year);
+
+    /// Every loaded card (or those covering one year), newest load first: a handful of rows, read before a bulk step.
+    public static async Task<IReadOnlyList<Scorecard>> LoadedAsync(RegistryDb db, int? year = null, CancellationToken ct = default) =>
+        (await db.Scorecards.AsNoTracking().Where(s => year == null || (s.FromYear <= year && s.ToYear >= year))
             .Select(s => new { s.Json, s.LoadedAt }).ToListAsync(ct))
-            .OrderByDescending(s => s.LoadedAt).Select(s => s.Json).FirstOrDefault();
-        return json is null ? null : Scorecard.Read(json).Card ?? throw new InvalidOperationException("Phiếu B đã lưu không còn hợp lệ.");
-    }
+        .OrderByDescending(s => s.LoadedAt)
+        .Select(s => Scorecard.Read(s.Json).Card ?? throw new InvalidOperationException("Phiếu B đã lưu không còn hợp lệ."))
+        .ToList();
+
+    /// The last loaded of the cards that covers the year.
+    public static Scorecard? ForYear(IReadOnlyList<Scorecard> newestFirst, int year) => newestFirst.FirstOrDefault(c => c.Covers(year));
 
     /// GSO region (1–6) by province code and tree: reference-data/reference/regions.csv ("2024" or "2025" rows).
     private static readonly Lazy<Dictionary<(string Valid, string Province), int>> Regions = new(() =>
