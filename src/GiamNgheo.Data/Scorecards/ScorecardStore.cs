@@ -88,7 +88,9 @@ public static class ScorecardStore
     /// Answers of one household-year, or of every household of the year (householdId null).
     public static async Task<Dictionary<long, Dictionary<string, string>>> AnswersAsync(RegistryDb db, int year, long? householdId, CancellationToken ct)
     {
+        // Ordered, so the answers serialise the same way every run (they are part of a result's inputs hash).
         var rows = await db.ScorecardAnswers.AsNoTracking().Where(a => a.Year == year && (householdId == null || a.HouseholdId == householdId))
+            .OrderBy(a => a.HouseholdId).ThenBy(a => a.CharacteristicCode)
             .Select(a => new { a.HouseholdId, a.CharacteristicCode, a.OptionCode }).ToListAsync(ct);
         return rows.GroupBy(a => a.HouseholdId).ToDictionary(g => g.Key, g => g.ToDictionary(a => a.CharacteristicCode, a => a.OptionCode));
     }

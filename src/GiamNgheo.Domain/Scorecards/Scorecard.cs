@@ -88,6 +88,9 @@ public sealed record Scorecard
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A missing or null field is an error naming it, not a null to trip over later.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

@@ -213,6 +213,16 @@ public class ScorecardTests
         Assert.Contains(errors, e => e.Field == field && e.Message.Contains(rule));
     }
 
+    [Fact]
+    public void Read_RefusesMissingOrNullFields_NamingThem()
+    {
+        var noPoints = ErrorsAfter(n => n["characteristics"]![2]!["options"]![0]!.AsObject().Remove("points"));
+        Assert.Contains("'points'", Assert.Single(noPoints).Message);
+        var nullOptions = ErrorsAfter(n => n["characteristics"]![2]!["options"] = null);
+        Assert.Equal("characteristics[2].options", Assert.Single(nullOptions).Field);
+        Assert.Equal("tệp", Assert.Single(Scorecard.Read("{ không phải JSON").Errors).Field);
+    }
+
     // ---- properties ----
 
     /// The example card's answered assets are listed from none to most, with points that never fall: then a better
