@@ -67,7 +67,13 @@ public static class RegistryApi
                     household = e.Household.Code, e.Household.Year, standard = e.Standard.Id, standardName = e.Standard.Name,
                     category = e.Result.Category.ToString(), categoryName = Domain.Classification.Classifier.Name(e.Result.Category),
                     e.Result.IncomePerPersonMonth, e.Result.PovertyLine, area = e.Result.Area.ToString(), e.Result.Deprivations, e.Result.Unknown,
-                    e.Result.Reason, exitPaths = e.ExitPaths, e.Standard.Note,
+                    e.Result.Reason, exitPaths = e.ExitPaths, e.Standard.Note, incomeSource = e.Result.IncomeSource,
+                    scorecard = e.Result.Proxy is not { } p ? null : new
+                    {
+                        p.Card.Id, p.Card.Version, p.Card.Name, p.Card.Example, region = p.Region.Code, regionName = p.Region.Name,
+                        p.Total, p.EstimatedIncome, cutoffScore = p.Card.FirstScoreAbove(p.Region.Code, e.Result.PovertyLine), summary = p.Describe(),
+                        items = p.Items.Select(i => new { i.Characteristic.Code, i.Characteristic.Name, option = i.Option?.Code, optionLabel = i.Option?.Label, i.Points, i.Known, i.Reason }),
+                    },
                     local = e.Local.Select(l => new { standard = l.Standard.Id, standardName = l.Standard.Name, category = l.Result.Category.ToString(),
                         categoryName = Domain.Classification.Classifier.Name(l.Result.Category), l.Result.Reason }),
                     indicators = e.Result.Indicators.Select(i => new

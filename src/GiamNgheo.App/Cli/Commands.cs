@@ -36,6 +36,7 @@ public static class Commands
         root.Subcommands.Add(StandardsCommand());
         root.Subcommands.Add(SimulateCommand());
         root.Subcommands.Add(PovertyIndexCommand());
+        root.Subcommands.Add(ScorecardCommand());
         return root;
     }
 
@@ -284,6 +285,9 @@ public static class Commands
                 ? await Reclassification.RunAsync(target, u.Id, y, DateTime.UtcNow, ct)
                 : [await BatchClassification.RunAsync(target, u.Id, y, standard, DateTime.UtcNow, ct)];
             if (reports.Count == 0) return Fail(pr, $"Không có chuẩn nghèo quốc gia cho năm {y}.");
+            o.WriteLine(await GiamNgheo.Data.Scorecards.ScorecardStore.ForYearAsync(db, y, ct) is { } card
+                ? $"Thu nhập ước tính theo Phiếu B: {card.Label}, phiên bản {card.Version}."
+                : "Thu nhập: thu nhập 12 tháng đã ghi (chưa nạp Phiếu B cho năm này).");
             foreach (var r in reports)
             {
                 o.WriteLine($"{u.Name}, năm {y}, chuẩn {r.StandardId}: {VnFormat.Number(r.Households)} hộ, ghi mới/thay đổi {VnFormat.Number(r.Changed)}.");
@@ -398,6 +402,68 @@ public static class Commands
             return 0;
         });
         return cmd;
+    }
+
+    /// Phiếu B (Circular 07/2021/TT-BLĐTBXH): load a card version, list the loaded ones, import the answers.
+    private static Command ScorecardCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tệp JSON của Phiếu B (xem reference-data/scorecards/example-2022.json)" };
+        var load = new Command("load", "Nạp một phiên bản Phiếu B; nạp lại cùng phiên bản không thay đổi gì") { file };
+        load.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            var info = pr.GetValue(file)!;
+            if (!info.Exists) return Fail(pr, $"Không tìm thấy tệp {info.FullName}.");
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            var r = await GiamNgheo.Data.Scorecards.ScorecardStore.LoadAsync(db, await File.ReadAllTextAsync(info.FullName, ct), info.Name, Environment.UserName, DateTime.UtcNow, ct);
+            if (r.Outcome == GiamNgheo.Data.Scorecards.LoadOutcome.Refused)
+            {
+                pr.InvocationConfiguration.Error.WriteLine($"Tệp {info.Name} bị từ chối, không có gì được ghi:");
+                foreach (var e in r.Errors) pr.InvocationConfiguration.Error.WriteLine($"  trường «{e.Field}»" + (e.Value is null ? "" : $", giá trị «{e.Value}»") + $": {e.Message}");
+                return 2;
+            }
+            var card = r.Card!;
+            o.WriteLine(r.Outcome == GiamNgheo.Data.Scorecards.LoadOutcome.Loaded
+                ? $"Đã nạp {card.Label}, mã {card.Id}, phiên bản {card.Version}, áp dụng {card.FromYear}–{card.ToYear}: {card.Characteristics.Count} đặc điểm ({card.Characteristics.Count(c => c.Answered)} cần nhập câu trả lời), {card.Regions.Count} vùng."
+                : $"Phiếu {card.Id} phiên bản {card.Version} đã được nạp trước đó, không thay đổi gì.");
+            if (card.Example) o.WriteLine("  Lưu ý: đây là PHIẾU MẪU, điểm không phải của văn bản chính thức.");
+            // A new card changes the income of every household of its years: their results are recomputed.
+            if (r.Outcome == GiamNgheo.Data.Scorecards.LoadOutcome.Loaded)
+                for (var y = card.FromYear; y <= card.ToYear; y++)
+                    if (await Reclassification.YearAsync(db, y, DateTime.UtcNow, ct) is { Count: > 0 } reports)
+                        o.WriteLine($"  Năm {y}: " + Reclassification.Describe(reports));
+            return 0;
+        });
+        var list = new Command("list", "Liệt kê các phiên bản Phiếu B đã nạp; phiếu áp dụng cho một năm là phiếu nạp sau cùng bao trùm năm đó");
+        list.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            var rows = await GiamNgheo.Data.Scorecards.ScorecardStore.ListAsync(db, ct);
+            foreach (var r in rows)
+                o.WriteLine($"{r.Id,-20} {r.Version,-14} {r.FromYear}–{r.ToYear}  {(r.Example ? "phiếu mẫu" : "chính thức"),-10} nạp {r.LoadedAt.ToLocalTime():dd/MM/yyyy HH:mm}  {r.Name}");
+            o.WriteLine(rows.Count == 0 ? "Chưa nạp Phiếu B nào: thu nhập dùng để phân loại là thu nhập đã ghi." : $"{rows.Count} phiên bản");
+            return 0;
+        });
+        var answersFile = new Argument<FileInfo>("file") { Description = "Tệp CSV hoặc XLSX, mỗi dòng một câu trả lời: Mã hộ, Năm, Mã đặc điểm, Mã lựa chọn" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra, không ghi gì" };
+        var import = new Command("import", "Nhập câu trả lời Phiếu B của các hộ (tất cả hoặc không gì cả)") { answersFile, dryRun };
+        import.SetAction(async (pr, ct) =>
+        {
+            var o = pr.InvocationConfiguration.Output;
+            var info = pr.GetValue(answersFile)!;
+            if (!info.Exists) return Fail(pr, $"Không tìm thấy tệp {info.FullName}.");
+            await using var db = (await OpenAsync(pr, ct)).CreateContext();
+            var r = await GiamNgheo.Data.Scorecards.ScorecardAnswersImport.ImportAsync(db, info.FullName, pr.GetValue(dryRun), Environment.UserName, DateTime.UtcNow, ct);
+            o.WriteLine(GiamNgheo.Data.Scorecards.ScorecardAnswersImport.Describe(r, pr.GetValue(dryRun)));
+            foreach (var e in r.Errors) o.WriteLine("  " + e);
+            foreach (var year in r.Communes.GroupBy(c => c.Year))
+                o.WriteLine($"  Năm {year.Key}: " + Reclassification.Describe(
+                    await Reclassification.CommunesAsync(db, year.Key, year.Select(c => c.CommuneId).ToList(), DateTime.UtcNow, ct)));
+            return r.ErrorCount > 0 ? 2 : 0;
+        });
+        var answers = new Command("answers", "Câu trả lời Phiếu B theo hộ và năm") { import };
+        return new Command("scorecard", "Phiếu B: bảng chấm điểm ước tính thu nhập (Thông tư 07/2021/TT-BLĐTBXH)") { load, list, answers };
     }
 
     /// The unit with this code standing on the review date of the year; a Vietnamese error otherwise.

@@ -44,15 +44,16 @@ public static class BatchClassification
         }
         var changed = await Sql.ExecuteAsync(write, """
             INSERT INTO classification_results (household_id, year, standard_id, category, income_per_person_month, poverty_line, area,
-                deprivations, unknown, deprived_indicators, inputs_hash, computed_at)
+                deprivations, unknown, deprived_indicators, inputs_hash, computed_at, income_source, proxy_score)
             SELECT household_id, @year, @standard, category, income_per_person_month, poverty_line, area,
-                deprivations, unknown, deprived_indicators, inputs_hash, @now
+                deprivations, unknown, deprived_indicators, inputs_hash, @now, income_source, proxy_score
             FROM stage_result WHERE true
             ON CONFLICT (household_id, year, standard_id) DO UPDATE SET
                 category = excluded.category, income_per_person_month = excluded.income_per_person_month,
                 poverty_line = excluded.poverty_line, area = excluded.area, deprivations = excluded.deprivations,
                 unknown = excluded.unknown, deprived_indicators = excluded.deprived_indicators,
-                inputs_hash = excluded.inputs_hash, computed_at = excluded.computed_at
+                inputs_hash = excluded.inputs_hash, computed_at = excluded.computed_at,
+                income_source = excluded.income_source, proxy_score = excluded.proxy_score
             WHERE classification_results.inputs_hash <> excluded.inputs_hash
             """, ct, ("@year", year), ("@standard", s.Id),
             ("@now", write.Kind == DatabaseKind.Postgres ? nowUtc : nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF")));
@@ -73,9 +74,12 @@ public static class BatchClassification
         new("unknown", ColumnType.Int, r => r.Result.Unknown),
         new("deprived_indicators", ColumnType.Text, r => string.Join(",", r.Result.Indicators.Where(i => i.Deprived).Select(i => i.Rule.Code))),
         new("inputs_hash", ColumnType.Text, r => r.Hash),
+        new("income_source", ColumnType.Text, r => r.Result.IncomeSource),
+        new("proxy_score", ColumnType.Int, r => r.Result.Proxy?.Total),
     ];
 
-    /// The inputs that decide a result: the standard and the household's facts and members of the year.
+    /// The inputs that decide a result: the standard and the household's facts and members of the year (with the
+    /// Phiếu B card key, region and answers when a card is in force).
     private static string Hash(string standardHash, HouseholdSnapshot h) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(standardHash + JsonSerializer.Serialize(h))));
 
@@ -88,6 +92,8 @@ public static class BatchClassification
             (SELECT c.id FROM units c WHERE c.level = 3 AND (c.id = @unit OR c.parent_id = @unit
                 OR c.parent_id IN (SELECT d.id FROM units d WHERE d.parent_id = @unit)))
             """;
+        Scorecards.ProxyMeansInputs proxyMeans;
+        await using (var db = target.CreateContext()) proxyMeans = await Scorecards.ProxyMeansInputs.LoadAsync(db, year, ct: ct);
         await using var dbYears = target.CreateContext();
         await using var dbMembers = target.CreateContext();
         await dbYears.Database.OpenConnectionAsync(ct);
@@ -129,7 +135,8 @@ public static class BatchClassification
                 UsesTelecom = Bool(years, 14), HasTv = Bool(years, 15), HasRadio = Bool(years, 16), HasComputer = Bool(years, 17),
                 HasInternetPhone = Bool(years, 18), LoudspeakerReach = Bool(years, 19),
             };
-            yield return (householdId, years.GetInt64(1), new HouseholdSnapshot(facts, area, list, reviewDate));
+            var snapshot = proxyMeans.Attach(householdId, years.GetInt64(1), new HouseholdSnapshot(facts, area, list, reviewDate));
+            yield return (householdId, years.GetInt64(1), snapshot);
         }
     }
 

@@ -30,7 +30,8 @@ public static class HouseholdClassification
     {
         if (await HouseholdQueries.ByIdAsync(db, householdId, year, ct) is not { } h) return null;
         var standard = Standards.ForYear(h.Year);
-        var snapshot = Snapshot(h);
+        var proxyMeans = await Scorecards.ProxyMeansInputs.LoadAsync(db, h.Year, h.HouseholdId, h.Commune.Id, ct);
+        var snapshot = proxyMeans.Attach(h.HouseholdId, h.Commune.Id, Snapshot(h));
         var result = Classifier.Classify(standard, snapshot);
         var local = (await LocalStandards.ForUnitAsync(db, h.Commune.Id, h.Year, ct)).Select(s => (s, Classifier.Classify(s, snapshot))).ToList();
         return new Explanation(h, standard, result, Exit.Paths(standard, result)) { Local = local };

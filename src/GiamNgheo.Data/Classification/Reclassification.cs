@@ -23,19 +23,28 @@ public static class Reclassification
         return reports;
     }
 
-    /// After an applied import or form: the communes it wrote, one by one when few, else by province.
-    public static async Task<List<ClassifyReport>> AfterImportAsync(RegistryDb db, ImportReport import, DateTime nowUtc, CancellationToken ct = default)
+    /// After an applied import or form: the communes it wrote.
+    public static Task<List<ClassifyReport>> AfterImportAsync(RegistryDb db, ImportReport import, DateTime nowUtc, CancellationToken ct = default) =>
+        import.Applied ? CommunesAsync(db, import.Year, import.CommuneIds, nowUtc, ct) : Task.FromResult(new List<ClassifyReport>());
+
+    /// After the inputs of a whole year changed (a Phiếu B card loaded): every commune with households that year.
+    public static async Task<List<ClassifyReport>> YearAsync(RegistryDb db, int year, DateTime nowUtc, CancellationToken ct = default) =>
+        await CommunesAsync(db, year, await db.HouseholdYears.Where(y => y.Year == year).Select(y => y.UnitId).Distinct().ToListAsync(ct), nowUtc, ct);
+
+    /// The given communes of a year, one by one when few, else province by province.
+    public static async Task<List<ClassifyReport>> CommunesAsync(RegistryDb db, int year, IReadOnlyCollection<long> communeIds, DateTime nowUtc,
+        CancellationToken ct = default)
     {
-        if (!import.Applied || import.CommuneIds.Count == 0) return [];
-        var scopes = import.CommuneIds.ToList();
+        if (communeIds.Count == 0) return [];
+        var scopes = communeIds.ToList();
         if (scopes.Count > CommunesOneByOne)
             scopes = await (from c in db.Units
-                            where import.CommuneIds.Contains(c.Id)
+                            where communeIds.Contains(c.Id)
                             join d in db.Units on c.ParentId equals d.Id
                             select d.Level == UnitLevel.Province ? d.Id : d.ParentId!.Value).Distinct().ToListAsync(ct);
         var target = DatabaseTarget.Of(db);
         var reports = new List<ClassifyReport>();
-        foreach (var scope in scopes) reports.AddRange(await RunAsync(target, scope, import.Year, nowUtc, ct));
+        foreach (var scope in scopes) reports.AddRange(await RunAsync(target, scope, year, nowUtc, ct));
         return reports;
     }
 

@@ -138,6 +138,35 @@ public sealed class ClassificationResult
     public required string DeprivedIndicators { get; set; }
     public required string InputsHash { get; set; }
     public DateTime ComputedAt { get; set; }
+    /// Which income decided it: "entered" or "scorecard:ID@VERSION" (estimated from the Phiếu B score).
+    public string IncomeSource { get; set; } = Domain.Classification.IncomeSources.Entered;
+    /// The Phiếu B total score when the income came from a card.
+    public int? ProxyScore { get; set; }
+}
+
+/// One version of a Phiếu B scorecard as loaded (Circular 07/2021/TT-BLĐTBXH): the file itself, kept as it was read,
+/// with the fields needed to choose the card of a review year. A version is loaded once; a new card is a new version.
+public sealed class ScorecardVersion
+{
+    public required string Id { get; set; }
+    public required string Version { get; set; }
+    public required string Name { get; set; }
+    public int FromYear { get; set; }
+    public int ToYear { get; set; }
+    public bool Example { get; set; }
+    public required string ContentHash { get; set; }
+    public required string Json { get; set; }
+    public DateTime LoadedAt { get; set; }
+}
+
+/// A household's answer to one asked characteristic of Phiếu B in one review year (e.g. B10 motorbike → "1").
+/// Keyed by characteristic code, not by card, so a later version of the card with the same codes reuses the answers.
+public sealed class ScorecardAnswer
+{
+    public long HouseholdId { get; set; }
+    public int Year { get; set; }
+    public required string CharacteristicCode { get; set; }
+    public required string OptionCode { get; set; }
 }
 
 /// A province's higher local standard, kept beside the national one (which ships with the app). Its results are

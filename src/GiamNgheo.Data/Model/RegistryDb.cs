@@ -17,6 +17,8 @@ public abstract class RegistryDb(DbContextOptions options) : DbContext(options)
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
     public DbSet<ClassificationResult> ClassificationResults => Set<ClassificationResult>();
     public DbSet<LocalStandard> LocalStandards => Set<LocalStandard>();
+    public DbSet<ScorecardVersion> Scorecards => Set<ScorecardVersion>();
+    public DbSet<ScorecardAnswer> ScorecardAnswers => Set<ScorecardAnswer>();
 
     public abstract DatabaseKind Kind { get; }
 
@@ -86,6 +88,24 @@ public abstract class RegistryDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.StandardId).HasMaxLength(40);
             e.Property(r => r.DeprivedIndicators).HasMaxLength(200);
             e.Property(r => r.InputsHash).HasMaxLength(64);
+            // Results computed before Phiếu B cards existed used the income entered.
+            e.Property(r => r.IncomeSource).HasMaxLength(100).HasDefaultValue(Domain.Classification.IncomeSources.Entered);
+        });
+        b.Entity<ScorecardVersion>(e =>
+        {
+            e.ToTable("scorecards");
+            e.HasKey(s => new { s.Id, s.Version });
+            e.Property(s => s.Id).HasMaxLength(40);
+            e.Property(s => s.Version).HasMaxLength(40);
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.ContentHash).HasMaxLength(64);
+        });
+        b.Entity<ScorecardAnswer>(e =>
+        {
+            e.HasKey(a => new { a.HouseholdId, a.Year, a.CharacteristicCode });
+            e.HasOne<HouseholdYear>().WithMany().HasForeignKey(a => new { a.HouseholdId, a.Year });
+            e.Property(a => a.CharacteristicCode).HasMaxLength(20);
+            e.Property(a => a.OptionCode).HasMaxLength(20);
         });
         b.Entity<LocalStandard>(e =>
         {

@@ -1,4 +1,5 @@
 using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Scorecards;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;
 
@@ -9,7 +10,18 @@ public enum Category { Poor = 1, NearPoor = 2, AverageLiving = 3, NotPoor = 4, U
 /// A household's category under one standard, with everything that decided it.
 public sealed record Classification(
     string StandardId, Category Category, decimal? IncomePerPersonMonth, decimal PovertyLine, Area Area,
-    int Deprivations, int Unknown, IReadOnlyList<IndicatorResult> Indicators, string Reason);
+    int Deprivations, int Unknown, IReadOnlyList<IndicatorResult> Indicators, string Reason, ProxyScore? Proxy = null)
+{
+    /// Which income the result used: "entered" (the income over 12 months as recorded) or "scorecard:ID@VERSION"
+    /// (estimated from the Phiếu B score). Stored with the result, because a category means little without it.
+    public string IncomeSource => Proxy is { } p ? IncomeSources.Scorecard(p.Card) : IncomeSources.Entered;
+}
+
+public static class IncomeSources
+{
+    public const string Entered = "entered";
+    public static string Scorecard(Scorecard card) => $"scorecard:{card.Id}@{card.Version}";
+}
 
 public static class Classifier
 {
@@ -32,9 +44,14 @@ public static class Classifier
         var deprived = results.Count(r => r.Deprived);
         var unknown = results.Count(r => r.Status == IndicatorStatus.Unknown);
         var line = s.PovertyLine.For(h.Area);
-        var income = IncomePerPersonMonth(h);
+        // Circular 07/2021/TT-BLĐTBXH: where the Phiếu B card is used, the income is the card's estimate from the
+        // score; otherwise the income entered.
+        var proxy = h.ProxyMeans is { } input ? Scoring.Score(h, input) : null;
+        var income = proxy is null ? IncomePerPersonMonth(h) : proxy.EstimatedIncome;
         var (category, reason) = Decide(s, h.Area, income, line, deprived);
-        return new Classification(s.Id, category, income, line, h.Area, deprived, unknown, results, reason);
+        if (proxy is not null)
+            reason = proxy.EstimatedIncome is null ? proxy.Describe() : $"{proxy.Describe()}; {reason}";
+        return new Classification(s.Id, category, income, line, h.Area, deprived, unknown, results, reason, proxy);
     }
 
     private static (Category, string) Decide(PovertyStandard s, Area area, decimal? income, decimal line, int deprived)

@@ -8,6 +8,10 @@ namespace GiamNgheo.Domain.Classification;
 /// A household as the indicators see it in one review year.
 public sealed record HouseholdSnapshot(HouseholdFacts Facts, Area Area, IReadOnlyList<MemberFacts> Members, DateOnly ReviewDate)
 {
+    /// When a Phiếu B card covering the year is loaded: the card, region and answers its income is estimated from.
+    /// Null: the income entered is used.
+    public Scorecards.ProxyMeansInput? ProxyMeans { get; init; }
+
     public int Age(MemberFacts m)
     {
         var age = ReviewDate.Year - m.DateOfBirth.Year;

@@ -108,7 +108,12 @@ public static class HouseholdFile
 
     /// Maps the file's header row to our columns (order free, case and diacritics ignored).
     /// Returns, per column of <see cref="Columns"/>, the index in the file or -1.
-    public static (int[] Map, IReadOnlyList<RowError> Errors) MapHeaders(IReadOnlyList<string> headers)
+    public static (int[] Map, IReadOnlyList<RowError> Errors) MapHeaders(IReadOnlyList<string> headers) =>
+        MapHeaders(headers, Columns.Select(c => (c.Header, c.Required)).ToList());
+
+    /// Where each expected column is in the file (-1: absent), matching headers in any order without regard to case or
+    /// diacritics; a repeated header or a missing required column is an error on row 1. Shared by every import file.
+    public static (int[] Map, IReadOnlyList<RowError> Errors) MapHeaders(IReadOnlyList<string> headers, IReadOnlyList<(string Header, bool Required)> columns)
     {
         var byFolded = new Dictionary<string, int>();
         var errors = new List<RowError>();
@@ -119,12 +124,12 @@ public static class HouseholdFile
             if (!byFolded.TryAdd(folded, i))
                 errors.Add(new RowError(1, headers[i], null, "Tiêu đề cột bị lặp."));
         }
-        var map = new int[Columns.Count];
-        for (var c = 0; c < Columns.Count; c++)
+        var map = new int[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
         {
-            map[c] = byFolded.GetValueOrDefault(VietnameseText.Fold(Columns[c].Header), -1);
-            if (map[c] < 0 && Columns[c].Required)
-                errors.Add(new RowError(1, Columns[c].Header, null, "Thiếu cột bắt buộc. Hãy dùng mẫu tải về từ hệ thống."));
+            map[c] = byFolded.GetValueOrDefault(VietnameseText.Fold(columns[c].Header), -1);
+            if (map[c] < 0 && columns[c].Required)
+                errors.Add(new RowError(1, columns[c].Header, null, "Thiếu cột bắt buộc. Hãy dùng mẫu tải về từ hệ thống."));
         }
         return (map, errors);
     }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GiamNgheo.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegistryDb))]
-    [Migration("20261125175922_LocalStandards")]
-    partial class LocalStandards
+    [Migration("20261125183119_LocalStandardsAndScorecards")]
+    partial class LocalStandardsAndScorecards
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -108,6 +108,14 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("income_per_person_month");
 
+                    b.Property<string>("IncomeSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("entered")
+                        .HasColumnName("income_source");
+
                     b.Property<string>("InputsHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -117,6 +125,10 @@ namespace GiamNgheo.Data.Migrations.Postgres
                     b.Property<long>("PovertyLine")
                         .HasColumnType("bigint")
                         .HasColumnName("poverty_line");
+
+                    b.Property<int?>("ProxyScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("proxy_score");
 
                     b.Property<int>("Unknown")
                         .HasColumnType("integer")
@@ -442,6 +454,84 @@ namespace GiamNgheo.Data.Migrations.Postgres
                     b.ToTable("people");
                 });
 
+            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardAnswer", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CharacteristicCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("characteristic_code");
+
+                    b.Property<string>("OptionCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("option_code");
+
+                    b.HasKey("HouseholdId", "Year", "CharacteristicCode")
+                        .HasName("pk_scorecard_answers");
+
+                    b.ToTable("scorecard_answers");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<bool>("Example")
+                        .HasColumnType("boolean")
+                        .HasColumnName("example");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.HasKey("Id", "Version")
+                        .HasName("pk_scorecards");
+
+                    b.ToTable("scorecards", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Data.Model.Unit", b =>
                 {
                     b.Property<long>("Id")
@@ -604,6 +694,16 @@ namespace GiamNgheo.Data.Migrations.Postgres
                     b.Navigation("HouseholdYear");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardAnswer", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId", "Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scorecard_answers_household_years_household_id_year");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.Unit", b =>

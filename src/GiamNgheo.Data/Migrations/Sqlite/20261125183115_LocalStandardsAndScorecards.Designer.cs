@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GiamNgheo.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    [Migration("20261125175919_LocalStandards")]
-    partial class LocalStandards
+    [Migration("20261125183115_LocalStandardsAndScorecards")]
+    partial class LocalStandardsAndScorecards
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -101,6 +101,14 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("income_per_person_month");
 
+                    b.Property<string>("IncomeSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("entered")
+                        .HasColumnName("income_source");
+
                     b.Property<string>("InputsHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -110,6 +118,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.Property<long>("PovertyLine")
                         .HasColumnType("INTEGER")
                         .HasColumnName("poverty_line");
+
+                    b.Property<int?>("ProxyScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proxy_score");
 
                     b.Property<int>("Unknown")
                         .HasColumnType("INTEGER")
@@ -431,6 +443,84 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.ToTable("people");
                 });
 
+            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardAnswer", b =>
+                {
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("CharacteristicCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("characteristic_code");
+
+                    b.Property<string>("OptionCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("option_code");
+
+                    b.HasKey("HouseholdId", "Year", "CharacteristicCode")
+                        .HasName("pk_scorecard_answers");
+
+                    b.ToTable("scorecard_answers");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardVersion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<bool>("Example")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("example");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_year");
+
+                    b.HasKey("Id", "Version")
+                        .HasName("pk_scorecards");
+
+                    b.ToTable("scorecards", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Data.Model.Unit", b =>
                 {
                     b.Property<long>("Id")
@@ -591,6 +681,16 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.Navigation("HouseholdYear");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardAnswer", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId", "Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scorecard_answers_household_years_household_id_year");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.Unit", b =>

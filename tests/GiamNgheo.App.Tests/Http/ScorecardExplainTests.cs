@@ -1,0 +1,87 @@
+using System.Text.Json;
+using GiamNgheo.Data.Demo;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Scorecards;
+using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Households;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GiamNgheo.App.Tests.Http;
+
+/// The explanation page and API with the example Phiếu B loaded. Its own database: a loaded card changes every
+/// 2024 result, which the shared fixture's tests must not see.
+public sealed class ScorecardExplainTests : IAsyncLifetime
+{
+    private readonly DatabaseTarget _database = DatabaseTarget.Parse(Path.Combine(Path.GetTempPath(), $"giamngheo-card-{Guid.NewGuid():N}.db"));
+    private WebApplicationFactory<Program> _factory = null!;
+    private List<long> _households = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.MigrateAsync();
+        await using var db = _database.CreateContext();
+        await UnitImport.RunAsync(db);
+        Assert.True((await DemoSeed.ImportAsync(db, new DemoSpec("24", 2024, 40, 11), CancellationToken.None)).Applied);
+        using var card = new StreamReader(GiamNgheo.Data.ReferenceData.Open("scorecards/example-2022.json"));
+        Assert.Equal(LoadOutcome.Loaded, (await ScorecardStore.LoadAsync(db, await card.ReadToEndAsync(), "example-2022.json", "test", DateTime.UtcNow)).Outcome);
+        var households = await db.HouseholdYears.Where(y => y.Year == 2024).OrderBy(y => y.HouseholdId).Select(y => new { y.HouseholdId, y.Household!.Code }).ToListAsync();
+        _households = households.Select(h => h.HouseholdId).ToList();
+        // Every household but the last answers: one motorbike, no fridge, no air conditioner.
+        var rows = households.SkipLast(1).SelectMany(h => new[] { ("B10", "1"), ("B11", "0"), ("B12", "0") }.Select(a => new[] { h.Code, "2024", a.Item1, a.Item2 }))
+            .Select((cells, i) => new RawRow(i + 2, cells));
+        Assert.True((await ScorecardAnswersImport.RunAsync(db, ["Mã hộ", "Năm", "Mã đặc điểm", "Mã lựa chọn"], rows, "tra-loi.csv", false, "test", DateTime.UtcNow)).Applied);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Database", _database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task Explanation_ShowsTheScore_PointsPerCharacteristic_AndTheExampleMark()
+    {
+        var client = _factory.CreateClient();
+        // The first household whose facts are all recorded, so the card gives an estimate.
+        foreach (var id in _households.SkipLast(1))
+        {
+            using var doc = JsonDocument.Parse(await client.GetStringAsync($"/api/households/{id}/classification?year=2024"));
+            var root = doc.RootElement;
+            Assert.Equal("scorecard:PHIEU-B-MAU@2022.1-mau", root.GetProperty("incomeSource").GetString());
+            var card = root.GetProperty("scorecard");
+            if (card.GetProperty("estimatedIncome").ValueKind == JsonValueKind.Null) continue;
+
+            var total = card.GetProperty("total").GetInt32();
+            var items = card.GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal(12, items.Count);
+            Assert.Equal(total, items.Sum(i => i.GetProperty("points").GetInt32()));
+            Assert.Equal("1", items.Single(i => i.GetProperty("code").GetString() == "B10").GetProperty("option").GetString());
+            Assert.True(card.GetProperty("example").GetBoolean());
+            Assert.Equal(card.GetProperty("estimatedIncome").GetDecimal(), root.GetProperty("incomePerPersonMonth").GetDecimal());
+            Assert.StartsWith($"Thu nhập ước tính theo Phiếu B: {total} điểm → ", root.GetProperty("reason").GetString());
+
+            var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/households/{id}/explain?year=2024"));
+            Assert.Contains($"Phiếu B: {total} điểm", html);
+            Assert.Contains("(phiếu mẫu)", html);
+            Assert.Contains("Đây là phiếu mẫu", html);
+            Assert.Contains("<td data-label=\"Đặc điểm\">Xe máy</td>", html);
+            Assert.Contains("<td data-label=\"Lựa chọn\">1 chiếc</td>", html);
+            Assert.Matches(@"Từ \d+ điểm trở lên thì thu nhập ước tính vượt chuẩn", html);
+            return;
+        }
+        Assert.Fail("no household of the demo had complete facts");
+    }
+
+    [Fact]
+    public async Task Explanation_WithoutAnswers_SaysWhatIsMissing()
+    {
+        var client = _factory.CreateClient();
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/households/{_households[^1]}/explain?year=2024"));
+        Assert.Contains("Chưa xác định", html);
+        Assert.Contains("Phiếu B chưa đủ thông tin", html);
+        Assert.Contains("B10 Xe máy, B11 Tủ lạnh, B12 Điều hòa nhiệt độ", html);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_database.ConnectionString["Data Source=".Length..]);
+    }
+}
