@@ -94,7 +94,14 @@ public static class Exit
             ? band.For(c.Area)
             : c.PovertyLine;
         var gap = ceiling - income + 1;
-        paths.Add($"Thu nhập bình quân tăng thêm {VnFormat.Money(gap)} đồng/người/tháng (lên trên {VnFormat.Money(ceiling)} đồng) thì ra khỏi diện {(c.Category == Category.Poor ? "nghèo và cận nghèo" : "cận nghèo")}.");
+        var leaves = c.Category == Category.Poor ? "nghèo và cận nghèo" : "cận nghèo";
+        // Under a Phiếu B card the income is estimated from the score, so what has to change is the score.
+        if (c.Proxy is { } proxy)
+            paths.Add(proxy.Card.FirstScoreAbove(proxy.Region.Code, ceiling) is { } cutoff
+                ? $"Điểm Phiếu B tăng thêm {cutoff - proxy.Total} điểm (từ {proxy.Total} lên {cutoff} điểm, thu nhập ước tính trên {VnFormat.Money(ceiling)} đồng) thì ra khỏi diện {leaves}."
+                : $"Theo {proxy.Card.Label}, không mức điểm nào cho thu nhập ước tính trên {VnFormat.Money(ceiling)} đồng.");
+        else
+            paths.Add($"Thu nhập bình quân tăng thêm {VnFormat.Money(gap)} đồng/người/tháng (lên trên {VnFormat.Money(ceiling)} đồng) thì ra khỏi diện {leaves}.");
         if (c.Category == Category.Poor && c.Deprivations >= s.DeprivationCutoff)
         {
             var toFix = c.Deprivations - s.DeprivationCutoff + 1;

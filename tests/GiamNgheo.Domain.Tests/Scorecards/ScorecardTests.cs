@@ -161,6 +161,9 @@ public class ScorecardTests
         var c = Classifier.Classify(Samples.Decree07, h);
         Assert.Equal(500_000m, c.IncomePerPersonMonth);
         Assert.Equal(Category.Poor, c.Category);
+        // Scored 0 in rural-1, whose cut-off against the 1,500,000 line is 41 points: the way out is 41 points.
+        Assert.Equal("Điểm Phiếu B tăng thêm 41 điểm (từ 0 lên 41 điểm, thu nhập ước tính trên 1.500.000 đồng) thì ra khỏi diện nghèo và cận nghèo.",
+            Exit.Paths(Samples.Decree07, c)[0]);
     }
 
     // ---- validation: every problem names its field and rule ----
