@@ -99,8 +99,9 @@ public static class RegistryApi
             {
                 unit = c.Unit.Code, c.Unit.Name, c.Households, c.Unclassified,
                 counts = Enum.GetValues<Domain.Classification.Category>().ToDictionary(k => k.ToString(), c.Count),
-                poorRate = c.Rate(Domain.Classification.Category.Poor), nearPoorRate = c.Rate(Domain.Classification.Category.NearPoor),
+                poorRate = Round(c.Rate(Domain.Classification.Category.Poor)), nearPoorRate = Round(c.Rate(Domain.Classification.Category.NearPoor)),
             };
+            static decimal? Round(decimal? share) => share is { } x ? Math.Round(x, 6) : null;
             return Results.Ok(new { year, standard = id, total = Row(total), children = children.Select(Row) });
         }).WithSummary("Kết quả phân loại đã lưu của một đơn vị trong một năm, theo đơn vị con: số hộ theo nhóm, tỷ lệ nghèo, cận nghèo; chuẩn quốc gia hoặc chuẩn địa phương");
     }
