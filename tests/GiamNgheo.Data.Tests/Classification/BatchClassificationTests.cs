@@ -39,6 +39,7 @@ public abstract class BatchClassificationTests(DatabaseKind kind)
         Assert.Equal(1, first.Counts[Category.Poor]);
         Assert.Equal(1, first.Counts[Category.NearPoor]);
         Assert.Equal(1, first.Counts[Category.NotPoor]);
+        Assert.Equal(first.Households, first.Counts.Values.Sum());
         var stored = await db.ClassificationResults.AsNoTracking().OrderBy(r => r.HouseholdId).ToListAsync();
         Assert.Equal([(int)Category.Poor, (int)Category.NearPoor, (int)Category.NotPoor], stored.Select(r => r.Category));
         Assert.Equal("D07-09,D07-10,D07-11", stored[0].DeprivedIndicators);
