@@ -55,6 +55,34 @@ public abstract class BatchClassificationTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task Classify_AMemberFactChange_RewritesThatHouseholdOnly_WithTheNewResult()
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.CreateContext();
+        await Import(db, ThreeHouseholds());
+        var lucNam = (await UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
+        await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, Now);
+        var before = await db.ClassificationResults.AsNoTracking().OrderBy(r => r.HouseholdId).ToListAsync();
+
+        // The poor household's child (age 14 on 1 September 2024) stops going to school: one more deprivation (D07-06),
+        // the same category. Only a member's fact changed, so only the member read can carry it into the hash.
+        var poor = ThreeHouseholds()[0];
+        Assert.True((await Import(db, poor with { Members = [poor.Members[0], poor.Members[1], poor.Members[2] with { InSchool = false }] })).Applied);
+        var later = Now.AddHours(1);
+        var r = await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, later);
+        Assert.Equal(1, r.Changed);
+        Assert.Equal((1, 1, 1), (r.Counts[Category.Poor], r.Counts[Category.NearPoor], r.Counts[Category.NotPoor]));
+
+        var after = await db.ClassificationResults.AsNoTracking().OrderBy(x => x.HouseholdId).ToListAsync();
+        Assert.Equal("D07-06,D07-09,D07-10,D07-11", after[0].DeprivedIndicators);
+        Assert.Equal(before[0].Deprivations + 1, after[0].Deprivations);
+        Assert.NotEqual(before[0].InputsHash, after[0].InputsHash);
+        // The other two were not rewritten: same hash and the old computed_at.
+        Assert.Equal(before.Skip(1).Select(x => (x.InputsHash, x.ComputedAt)), after.Skip(1).Select(x => (x.InputsHash, x.ComputedAt)));
+        Assert.NotEqual(before[0].ComputedAt, after[0].ComputedAt);
+    }
+
+    [Fact]
     public async Task Classify_UnderAnotherStandard_KeepsBothResults()
     {
         var target = await TestDatabases.WithUnitsAsync(kind);
