@@ -172,15 +172,13 @@ public static class BatchClassification
             ? ("NULL, NULL", "")
             : ("r.inputs_hash, r.category", "LEFT JOIN classification_results r ON r.household_id = y.household_id AND r.year = y.year AND r.standard_id = @standard");
         await using var yearsCmd = Sql.Command(dbYears, $"""
-            SELECT y.household_id, y.unit_id, y.area, y.area_from_unit, y.hamlet, y.address, y.phone, y.income12_months, y.housing_area_m2,
-                y.durable_walls, y.durable_frame, y.durable_roof, y.water, y.latrine, y.uses_telecom, y.has_tv, y.has_radio, y.has_computer,
-                y.has_internet_phone, y.loudspeaker_reach, {stored.Item1}
+            SELECT y.household_id, y.unit_id, y.hamlet, y.address, y.phone, y.income12_months, y.housing_area_m2, {HouseholdCodes.Sql},
+                {stored.Item1}
             FROM household_years y {stored.Item2}
             WHERE y.year = @year AND y.unit_id IN {scope} ORDER BY y.household_id
             """, [("@year", year), ("@unit", unitId), .. standardId is null ? [] : new[] { ("@standard", (object?)standardId) }]);
         await using var membersCmd = Sql.Command(dbMembers, $"""
-            SELECT m.household_id, p.full_name, p.sex, p.date_of_birth, p.citizen_id, p.ethnic_code, m.relation, m.education,
-                m.in_school, m.health_insurance, m.employment, m.disability, m.meritorious, m.social_protection, m.malnourished
+            SELECT m.household_id, p.full_name, p.date_of_birth, p.citizen_id, p.ethnic_code, {MemberCodes.Sql}
             FROM memberships m JOIN people p ON p.id = m.person_id
             WHERE m.year = @year AND m.household_id IN (SELECT household_id FROM household_years WHERE year = @year AND unit_id IN {scope})
             ORDER BY m.household_id, m.position
@@ -196,32 +194,50 @@ public static class BatchClassification
             while (hasMember && members.GetInt64(0) < householdId) hasMember = await members.ReadAsync(ct);
             while (hasMember && members.GetInt64(0) == householdId)
             {
-                list.Add(ReadMember(members));
+                var c = new Codes(members.GetInt64(5));
+                list.Add(new MemberFacts
+                {
+                    FullName = members.GetString(1), DateOfBirth = members.GetFieldValue<DateOnly>(2), CitizenId = Text(members, 3), EthnicCode = members.GetString(4),
+                    Sex = (Sex)c[0]!.Value, Relation = (Relation)c[1]!.Value, Education = (Education?)c[2], Employment = (Employment?)c[3],
+                    InSchool = c.Bool(4), HealthInsurance = c.Bool(5), Disability = c.Bool(6), Meritorious = c.Bool(7), SocialProtection = c.Bool(8),
+                    Malnourished = c.Bool(9),
+                });
                 hasMember = await members.ReadAsync(ct);
             }
-            var area = (Area)years.GetInt32(2);
+            var h = new Codes(years.GetInt64(7));
+            var area = (Area)h[0]!.Value;
             var facts = new HouseholdFacts
             {
-                Area = years.GetBoolean(3) ? null : area, Hamlet = years.GetString(4), Address = Text(years, 5), Phone = Text(years, 6),
-                Income12Months = years.IsDBNull(7) ? null : years.GetInt64(7), HousingAreaM2 = years.IsDBNull(8) ? null : (decimal)years.GetDouble(8),
-                DurableWalls = Bool(years, 9), DurableFrame = Bool(years, 10), DurableRoof = Bool(years, 11),
-                Water = years.IsDBNull(12) ? null : (WaterSource)years.GetInt32(12), Latrine = years.IsDBNull(13) ? null : (LatrineType)years.GetInt32(13),
-                UsesTelecom = Bool(years, 14), HasTv = Bool(years, 15), HasRadio = Bool(years, 16), HasComputer = Bool(years, 17),
-                HasInternetPhone = Bool(years, 18), LoudspeakerReach = Bool(years, 19),
+                Hamlet = years.GetString(2), Address = Text(years, 3), Phone = Text(years, 4),
+                Income12Months = years.IsDBNull(5) ? null : years.GetInt64(5), HousingAreaM2 = years.IsDBNull(6) ? null : (decimal)years.GetDouble(6),
+                Area = h.Bool(1) == true ? null : area, DurableWalls = h.Bool(2), DurableFrame = h.Bool(3), DurableRoof = h.Bool(4),
+                Water = (WaterSource?)h[5], Latrine = (LatrineType?)h[6], UsesTelecom = h.Bool(7), HasTv = h.Bool(8), HasRadio = h.Bool(9),
+                HasComputer = h.Bool(10), HasInternetPhone = h.Bool(11), LoudspeakerReach = h.Bool(12),
             };
             yield return new Row(householdId, years.GetInt64(1), new HouseholdSnapshot(facts, area, list, reviewDate),
-                Text(years, 20), years.IsDBNull(21) ? null : (Category)years.GetInt32(21));
+                Text(years, 8), years.IsDBNull(9) ? null : (Category)years.GetInt32(9));
         }
     }
 
-    private static MemberFacts ReadMember(System.Data.Common.DbDataReader r) => new()
+    /// Flags and small codes travel packed into one integer, 4 bits each (0 = null, else value + 1): a data reader pays
+    /// more per column than SQL pays to pack them (measured on SQLite at 100k households: the members read took half
+    /// the time with 6 columns instead of 15). The order of the columns is the order of the indexes in Codes.
+    private sealed record Packing(params string[] Columns)
     {
-        FullName = r.GetString(1), Sex = (Sex)r.GetInt32(2), DateOfBirth = r.GetFieldValue<DateOnly>(3), CitizenId = Text(r, 4),
-        EthnicCode = r.GetString(5), Relation = (Relation)r.GetInt32(6), Education = r.IsDBNull(7) ? null : (Education)r.GetInt32(7),
-        InSchool = Bool(r, 8), HealthInsurance = Bool(r, 9), Employment = r.IsDBNull(10) ? null : (Employment)r.GetInt32(10),
-        Disability = Bool(r, 11), Meritorious = Bool(r, 12), SocialProtection = Bool(r, 13), Malnourished = Bool(r, 14),
-    };
+        public string Sql => string.Join(" | ", Columns.Select((c, i) => $"(CAST(coalesce(CAST({c} AS integer) + 1, 0) AS bigint) << {4 * i})"));
+    }
 
-    private static bool? Bool(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetBoolean(i);
+    private static readonly Packing HouseholdCodes = new("y.area", "y.area_from_unit", "y.durable_walls", "y.durable_frame", "y.durable_roof",
+        "y.water", "y.latrine", "y.uses_telecom", "y.has_tv", "y.has_radio", "y.has_computer", "y.has_internet_phone", "y.loudspeaker_reach");
+
+    private static readonly Packing MemberCodes = new("p.sex", "m.relation", "m.education", "m.employment", "m.in_school", "m.health_insurance",
+        "m.disability", "m.meritorious", "m.social_protection", "m.malnourished");
+
+    private readonly record struct Codes(long Packed)
+    {
+        public int? this[int i] => (int)(Packed >> (4 * i) & 15) is var v && v > 0 ? v - 1 : null;
+        public bool? Bool(int i) => this[i] is { } v ? v != 0 : null;
+    }
+
     private static string? Text(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }
