@@ -33,7 +33,14 @@ public static class BatchClassification
         await using var write = target.CreateContext();
         await write.Database.OpenConnectionAsync(ct);
         await using var tx = await write.Database.BeginTransactionAsync(ct);
-        await using (var stage = await StagingTable<Staged>.CreateAsync(write, "stage_result", Columns, ct))
+        // The scope's first classification under this standard has nothing to compare or update: its rows go straight
+        // into classification_results (at 100k households on PostgreSQL this halved the write). Later runs stage only the
+        // changed rows and upsert them. (A concurrent first run of the same scope fails on the key and rolls back.)
+        var first = !await AnyResultAsync(write, unitId, year, s.Id, ct);
+        await using (var stage = first
+            ? await StagingTable<Staged>.IntoAsync(write, "classification_results",
+                [.. Columns, new("year", ColumnType.Int, _ => year), new("standard_id", ColumnType.Text, _ => s.Id), new("computed_at", ColumnType.Timestamp, _ => nowUtc)], ct)
+            : await StagingTable<Staged>.CreateAsync(write, "stage_result", Columns, ct))
         {
             // The reads run on another thread while this one classifies and writes: the 2nd core is otherwise idle.
             await foreach (var batch in InBackground(ReadAsync(target, unitId, year, s.Id, ct), ct))
@@ -61,7 +68,7 @@ public static class BatchClassification
             await stage.CompleteAsync(ct);
         }
         var beforeUpsert = clock.Elapsed.TotalSeconds;
-        var changed = await Sql.ExecuteAsync(write, """
+        var changed = first ? households : await Sql.ExecuteAsync(write, """
             INSERT INTO classification_results (household_id, year, standard_id, category, income_per_person_month, poverty_line, area,
                 deprivations, unknown, deprived_indicators, inputs_hash, computed_at)
             SELECT household_id, @year, @standard, category, income_per_person_month, poverty_line, area,
@@ -79,6 +86,21 @@ public static class BatchClassification
         trace?.WriteLine($"  waiting for reads {time.Read:0.00} s, hash {time.Hash:0.00} s, classify {time.Classify:0.00} s, stage {time.Stage:0.00} s, " +
             $"stream total {beforeUpsert:0.00} s, upsert {clock.Elapsed.TotalSeconds - beforeUpsert:0.00} s");
         return new ClassifyReport(year, s.Id, households, changed, counts);
+    }
+
+    /// The communes of a unit scope (a commune, a district or a province; @unit).
+    private const string Scope = """
+        (SELECT c.id FROM units c WHERE c.level = 3 AND (c.id = @unit OR c.parent_id = @unit
+            OR c.parent_id IN (SELECT d.id FROM units d WHERE d.parent_id = @unit)))
+        """;
+
+    private static async Task<bool> AnyResultAsync(RegistryDb db, long unitId, int year, string standardId, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(db, $"""
+            SELECT count(*) FROM (SELECT 1 FROM classification_results r JOIN household_years y ON y.household_id = r.household_id AND y.year = r.year
+                WHERE r.year = @year AND r.standard_id = @standard AND y.unit_id IN {Scope} LIMIT 1) x
+            """, ("@year", year), ("@standard", standardId), ("@unit", unitId));
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
     }
 
     /// Seconds spent per phase of the loop, for GIAMNGHEO_BENCH_TRACE (a timestamp costs ~20 ns).
@@ -160,10 +182,6 @@ public static class BatchClassification
     private static async IAsyncEnumerable<Row> ReadAsync(DatabaseTarget target, long unitId, int year, string? standardId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        const string scope = """
-            (SELECT c.id FROM units c WHERE c.level = 3 AND (c.id = @unit OR c.parent_id = @unit
-                OR c.parent_id IN (SELECT d.id FROM units d WHERE d.parent_id = @unit)))
-            """;
         await using var dbYears = target.CreateContext();
         await using var dbMembers = target.CreateContext();
         await dbYears.Database.OpenConnectionAsync(ct);
@@ -175,12 +193,12 @@ public static class BatchClassification
             SELECT y.household_id, y.unit_id, y.hamlet, y.address, y.phone, y.income12_months, y.housing_area_m2, {HouseholdCodes.Sql},
                 {stored.Item1}
             FROM household_years y {stored.Item2}
-            WHERE y.year = @year AND y.unit_id IN {scope} ORDER BY y.household_id
+            WHERE y.year = @year AND y.unit_id IN {Scope} ORDER BY y.household_id
             """, [("@year", year), ("@unit", unitId), .. standardId is null ? [] : new[] { ("@standard", (object?)standardId) }]);
         await using var membersCmd = Sql.Command(dbMembers, $"""
             SELECT m.household_id, p.full_name, p.date_of_birth, p.citizen_id, p.ethnic_code, {MemberCodes.Sql}
             FROM memberships m JOIN people p ON p.id = m.person_id
-            WHERE m.year = @year AND m.household_id IN (SELECT household_id FROM household_years WHERE year = @year AND unit_id IN {scope})
+            WHERE m.year = @year AND m.household_id IN (SELECT household_id FROM household_years WHERE year = @year AND unit_id IN {Scope})
             ORDER BY m.household_id, m.position
             """, ("@year", year), ("@unit", unitId));
         await using var years = await yearsCmd.ExecuteReaderAsync(ct);
