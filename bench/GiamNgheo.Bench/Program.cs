@@ -3,8 +3,6 @@ using GiamNgheo.Bench;
 using GiamNgheo.Data.Model;
 
 // Import benchmark (issue: foundation, point 10): prints figures, asserts nothing. See bench/README.md.
-if (args.Contains("micro2")) { await GiamNgheo.Bench.Micro2.RunAsync(ArgText("--db")!); return 0; }
-if (args.Contains("micro")) { await GiamNgheo.Bench.Micro.RunAsync(ArgText("--db")!); return 0; }
 var households = Arg("--households", 500_000);
 var pg = ArgText("--pg") ?? Environment.GetEnvironmentVariable("GIAMNGHEO_BENCH_PG");
 var work = ArgText("--work") ?? Path.Combine(Path.GetTempPath(), "giamngheo-bench");

@@ -29,6 +29,7 @@ public static class BatchClassification
         int households = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var time = new PhaseClock();
+        var cpu = trace is null ? TimeSpan.Zero : System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
         await using var write = target.CreateContext();
         await write.Database.OpenConnectionAsync(ct);
@@ -84,7 +85,8 @@ public static class BatchClassification
             ("@now", write.Kind == DatabaseKind.Postgres ? nowUtc : nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF")));
         await tx.CommitAsync(ct);
         trace?.WriteLine($"  waiting for reads {time.Read:0.00} s, hash {time.Hash:0.00} s, classify {time.Classify:0.00} s, stage {time.Stage:0.00} s, " +
-            $"stream total {beforeUpsert:0.00} s, upsert {clock.Elapsed.TotalSeconds - beforeUpsert:0.00} s");
+            $"stream total {beforeUpsert:0.00} s, upsert {clock.Elapsed.TotalSeconds - beforeUpsert:0.00} s; " +
+            $"CPU of this process {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s");
         return new ClassifyReport(year, s.Id, households, changed, counts);
     }
 
