@@ -17,7 +17,8 @@ public sealed record ClassifyReport(int Year, string StandardId, int Households,
 
 /// Classifies every household of a unit scope in a year: facts stream out in household order (households and
 /// members as two ordered reads merged, so memory stays flat), are classified in C#, and the results go back
-/// through a staging table and one upsert that rewrites a row only when its inputs changed.
+/// through a staging table and one upsert that rewrites a row only when its inputs changed (the first run of a
+/// scope writes straight into the table; households whose inputs hash is unchanged are counted, not rewritten).
 public static class BatchClassification
 {
     public static async Task<ClassifyReport> RunAsync(DatabaseTarget target, long unitId, int year, PovertyStandard? standard,
@@ -35,8 +36,9 @@ public static class BatchClassification
         await write.Database.OpenConnectionAsync(ct);
         await using var tx = await write.Database.BeginTransactionAsync(ct);
         // The scope's first classification under this standard has nothing to compare or update: its rows go straight
-        // into classification_results (at 100k households on PostgreSQL this halved the write). Later runs stage only the
-        // changed rows and upsert them. (A concurrent first run of the same scope fails on the key and rolls back.)
+        // into classification_results, without the staging table's extra write and the upsert (0.98 s of a 4.4 s run at
+        // 100k households on PostgreSQL). Later runs stage only the changed rows and upsert them. (A concurrent first
+        // run of the same scope fails on the key and rolls back.)
         var first = !await AnyResultAsync(write, unitId, year, s.Id, ct);
         await using (var stage = first
             ? await StagingTable<Staged>.IntoAsync(write, "classification_results",
