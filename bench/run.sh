@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the import benchmark on SQLite and on a throwaway PostgreSQL cluster, and prints the figures.
-# Usage: bash bench/run.sh [--households N]      (default 500000)
+# Usage: bash bench/run.sh [classify] [--households N] [--skip-sqlite] [--keep [--load-only]] [--work DIR]   (default 500000)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/postgres.sh

@@ -10,7 +10,11 @@ Directory.CreateDirectory(work);
 
 Console.WriteLine($"GiamNgheo {(args.Contains("classify") ? "classification" : "import")} benchmark — {households:N0} base households, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 var results = new List<ImportBench.Result>();
+ImportBench.Keep = args.Contains("--keep") ? households : null;
 var file = await ImportBench.PrepareFileAsync(work, households);
+// --keep: the classification benchmark loads into a database named after the size and reuses it on the next run,
+// so that a 5M run does not pay the 10–15 min import again; --load-only stops after the load.
+ClassifyBench.LoadOnly = args.Contains("--load-only");
 // `classify` measures issue 3's batch classification; the default measures the import.
 Func<DatabaseTarget, ImportBench.DemoFile, Task<List<ImportBench.Result>>> run = args.Contains("classify") ? ClassifyBench.RunAsync : ImportBench.RunAsync;
 if (!args.Contains("--skip-sqlite")) results.AddRange(await run(ImportBench.Sqlite(work), file));
@@ -45,8 +49,11 @@ namespace GiamNgheo.Bench
         public sealed record DemoFile(string Path, int Households, int Members);
         public sealed record Result(string Database, string Step, double Seconds, bool IsBaseline);
 
+        public static int? Keep;
+
         public static DatabaseTarget Sqlite(string work)
         {
+            if (Keep is { } n) return DatabaseTarget.Parse(System.IO.Path.Combine(work, $"bench-keep-{n}.db"));
             var path = System.IO.Path.Combine(work, "bench.db");
             foreach (var f in Directory.GetFiles(work, "bench.db*")) File.Delete(f);
             return DatabaseTarget.Parse(path);
@@ -54,10 +61,16 @@ namespace GiamNgheo.Bench
 
         public static DatabaseTarget Postgres(string server)
         {
-            var name = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+            var name = Keep is { } n ? $"bench_keep_{n}" : $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
             using (var c = new NpgsqlConnection(server))
             {
                 c.Open();
+                if (Keep is not null)
+                {
+                    using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{name}'", c);
+                    if ((long)exists.ExecuteScalar()! > 0)
+                        return DatabaseTarget.Parse(new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString);
+                }
                 using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
                 cmd.ExecuteNonQuery();
             }
@@ -75,7 +88,9 @@ namespace GiamNgheo.Bench
             await using var db = scratch.CreateContext();
             await UnitImport.RunAsync(db);
             var sw = Stopwatch.StartNew();
-            await using (var f = File.Create(path)) await DemoSeed.WriteCsvAsync(db, new DemoSpec("24", 2024, households, 1), f, CancellationToken.None);
+            // The file is deterministic: a kept run reuses it.
+            if (Keep is null || !File.Exists(path))
+                await using (var f = File.Create(path)) await DemoSeed.WriteCsvAsync(db, new DemoSpec("24", 2024, households, 1), f, CancellationToken.None);
             // The rows of a household are contiguous: count code changes, without holding the file.
             int members = 0, householdCount = 0;
             var previous = "";

@@ -8,7 +8,7 @@ using NpgsqlTypes;
 
 namespace GiamNgheo.Data.Bulk;
 
-public enum ColumnType { Text, Int, Long, Bool, Double, Date }
+public enum ColumnType { Text, Int, Long, Bool, Double, Date, Timestamp }
 
 public sealed record StagingColumn<T>(string Name, ColumnType Type, Func<T, object?> Value);
 
@@ -39,7 +39,15 @@ public abstract class StagingTable<T> : IAsyncDisposable
             cmd.CommandText = ddl;
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        return kind == DatabaseKind.Postgres
+        return await IntoAsync(db, name, columns, ct);
+    }
+
+    /// The same writer into an existing table (the caller's transaction on SQLite): for rows known to be new, it saves
+    /// the staging table's extra write and read.
+    public static async Task<StagingTable<T>> IntoAsync(RegistryDb db, string name, IReadOnlyList<StagingColumn<T>> columns, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        return db.Kind == DatabaseKind.Postgres
             ? await PostgresStaging.StartAsync((NpgsqlConnection)connection, name, columns, ct)
             : SqliteStaging.Start((SqliteConnection)connection, db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction, name, columns);
     }
@@ -52,6 +60,8 @@ public abstract class StagingTable<T> : IAsyncDisposable
         (DatabaseKind.Postgres, ColumnType.Bool) => "boolean",
         (DatabaseKind.Postgres, ColumnType.Double) => "double precision",
         (DatabaseKind.Postgres, ColumnType.Date) => "date",
+        (DatabaseKind.Postgres, ColumnType.Timestamp) => "timestamp with time zone",
+        (_, ColumnType.Timestamp) => "text",
         (_, ColumnType.Double) => "real",
         (_, ColumnType.Date) => "text",
         _ => "integer",
@@ -84,6 +94,7 @@ public abstract class StagingTable<T> : IAsyncDisposable
                     case ColumnType.Bool: await _importer.WriteAsync((bool)v, NpgsqlDbType.Boolean, ct); break;
                     case ColumnType.Double: await _importer.WriteAsync(Convert.ToDouble(v), NpgsqlDbType.Double, ct); break;
                     case ColumnType.Date: await _importer.WriteAsync((DateOnly)v, NpgsqlDbType.Date, ct); break;
+                    case ColumnType.Timestamp: await _importer.WriteAsync((DateTime)v, NpgsqlDbType.TimestampTz, ct); break;
                 }
             }
         }
@@ -109,7 +120,7 @@ public abstract class StagingTable<T> : IAsyncDisposable
         {
             var insert = c.CreateCommand();
             insert.Transaction = tx;
-            insert.CommandText = $"INSERT INTO {name} VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            insert.CommandText = $"INSERT INTO {name} ({string.Join(", ", columns.Select(x => x.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
             var parameters = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
             insert.Prepare();
             return new SqliteStaging(name, columns, insert, parameters);
@@ -124,6 +135,7 @@ public abstract class StagingTable<T> : IAsyncDisposable
                 {
                     null => DBNull.Value,
                     DateOnly d => d.ToString("yyyy-MM-dd"),
+                    DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF"), // as EF Core writes it
                     bool b => b ? 1 : 0,
                     _ => v,
                 };

@@ -4,6 +4,7 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Sample;
 
@@ -53,6 +54,70 @@ public abstract class BatchClassificationTests(DatabaseKind kind)
         var third = await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, Now);
         Assert.Equal(1, third.Changed);
         Assert.Equal(1, third.Counts[Category.AverageLiving]);
+    }
+
+    [Fact]
+    public async Task Snapshots_ReadBackEveryFactAsImported()
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.CreateContext();
+        var households = ThreeHouseholds();
+        // Nulls, false and the highest codes, so that each packed field is seen in all its states.
+        households[2] = households[2] with
+        {
+            Facts = households[2].Facts with
+            {
+                Area = Area.Rural, Address = "Số 9", Phone = "0912345678", HousingAreaM2 = 37.5m, DurableWalls = null, DurableFrame = false,
+                Water = null, Latrine = LatrineType.None, UsesTelecom = null, HasTv = false, HasRadio = true, HasComputer = null, LoudspeakerReach = true,
+            },
+            Members =
+            [
+                households[2].Members[0] with { Education = Education.University, Employment = Employment.NoWorkingCapacity, Disability = true, Meritorious = false },
+                households[2].Members[1] with { Relation = Relation.Other, Education = Education.None, HealthInsurance = null, SocialProtection = true, InSchool = false },
+                households[2].Members[2] with { Education = null, Employment = null, Malnourished = true, InSchool = true },
+            ],
+        };
+        Assert.True((await Import(db, households)).Applied);
+        var lucNam = (await UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
+
+        var read = new List<HouseholdSnapshot>();
+        await foreach (var (_, _, snapshot) in BatchClassification.SnapshotsAsync(target, lucNam.Id, 2024, CancellationToken.None)) read.Add(snapshot);
+
+        Assert.Equal(households.Length, read.Count);
+        for (var i = 0; i < households.Length; i++)
+        {
+            Assert.Equal(households[i].Facts, read[i].Facts);
+            Assert.Equal(households[i].Members, read[i].Members);
+        }
+        Assert.Equal(Area.Urban, read[0].Area); // Thị trấn Đồi Ngô
+    }
+
+    [Fact]
+    public async Task Classify_AMemberFactChange_RewritesThatHouseholdOnly_WithTheNewResult()
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.CreateContext();
+        await Import(db, ThreeHouseholds());
+        var lucNam = (await UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
+        await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, Now);
+        var before = await db.ClassificationResults.AsNoTracking().OrderBy(r => r.HouseholdId).ToListAsync();
+
+        // The poor household's child (age 14 on 1 September 2024) stops going to school: one more deprivation (D07-06),
+        // the same category. Only a member's fact changed, so only the member read can carry it into the hash.
+        var poor = ThreeHouseholds()[0];
+        Assert.True((await Import(db, poor with { Members = [poor.Members[0], poor.Members[1], poor.Members[2] with { InSchool = false }] })).Applied);
+        var later = Now.AddHours(1);
+        var r = await BatchClassification.RunAsync(target, lucNam.Id, 2024, null, later);
+        Assert.Equal(1, r.Changed);
+        Assert.Equal((1, 1, 1), (r.Counts[Category.Poor], r.Counts[Category.NearPoor], r.Counts[Category.NotPoor]));
+
+        var after = await db.ClassificationResults.AsNoTracking().OrderBy(x => x.HouseholdId).ToListAsync();
+        Assert.Equal("D07-06,D07-09,D07-10,D07-11", after[0].DeprivedIndicators);
+        Assert.Equal(before[0].Deprivations + 1, after[0].Deprivations);
+        Assert.NotEqual(before[0].InputsHash, after[0].InputsHash);
+        // The other two were not rewritten: same hash and the old computed_at.
+        Assert.Equal(before.Skip(1).Select(x => (x.InputsHash, x.ComputedAt)), after.Skip(1).Select(x => (x.InputsHash, x.ComputedAt)));
+        Assert.NotEqual(before[0].ComputedAt, after[0].ComputedAt);
     }
 
     [Fact]
