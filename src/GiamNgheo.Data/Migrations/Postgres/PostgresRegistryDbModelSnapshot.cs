@@ -629,16 +629,6 @@ namespace GiamNgheo.Data.Migrations.Postgres
                     b.ToTable("unit_lineages");
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
-                {
-                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId", "Year")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_classification_results_household_years_household_id_year");
-                });
-
             modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>
                 {
                     b.HasOne("GiamNgheo.Data.Model.Household", "Household")

@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GiamNgheo.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class LocalStandardsAndScorecards : Migration
+    public partial class ResultsStandardsScorecards : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_classification_results_household_years_household_id_year",
+                table: "classification_results");
+
             migrationBuilder.AddColumn<string>(
                 name: "income_source",
                 table: "classification_results",
@@ -113,6 +117,14 @@ namespace GiamNgheo.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "proxy_score",
                 table: "classification_results");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_classification_results_household_years_household_id_year",
+                table: "classification_results",
+                columns: new[] { "household_id", "year" },
+                principalTable: "household_years",
+                principalColumns: new[] { "household_id", "year" },
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GiamNgheo.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegistryDb))]
-    [Migration("20261125183119_LocalStandardsAndScorecards")]
-    partial class LocalStandardsAndScorecards
+    [Migration("20261125190257_ResultsStandardsScorecards")]
+    partial class ResultsStandardsScorecards
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -630,16 +630,6 @@ namespace GiamNgheo.Data.Migrations.Postgres
                         .HasDatabaseName("ix_unit_lineages_new_unit_id");
 
                     b.ToTable("unit_lineages");
-                });
-
-            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
-                {
-                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId", "Year")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_classification_results_household_years_household_id_year");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GiamNgheo.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    [Migration("20261125183115_LocalStandardsAndScorecards")]
-    partial class LocalStandardsAndScorecards
+    [Migration("20261125190254_ResultsStandardsScorecards")]
+    partial class ResultsStandardsScorecards
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -617,16 +617,6 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_unit_lineages_new_unit_id");
 
                     b.ToTable("unit_lineages");
-                });
-
-            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
-                {
-                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId", "Year")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_classification_results_household_years_household_id_year");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>
