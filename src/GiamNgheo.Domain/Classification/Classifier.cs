@@ -10,8 +10,11 @@ public enum Category { Poor = 1, NearPoor = 2, AverageLiving = 3, NotPoor = 4, U
 /// A household's category under one standard, with everything that decided it.
 public sealed record Classification(
     string StandardId, Category Category, decimal? IncomePerPersonMonth, decimal PovertyLine, Area Area,
-    int Deprivations, int Unknown, IReadOnlyList<IndicatorResult> Indicators, string Reason, ProxyScore? Proxy = null)
+    int Deprivations, int Unknown, IReadOnlyList<IndicatorResult> Indicators, Func<string> Explain, ProxyScore? Proxy = null)
 {
+    /// Why, quoting the clause; built when read (see IndicatorResult).
+    public string Reason => Explain();
+
     /// Which income the result used: "entered" (the income over 12 months as recorded) or "scorecard:ID@VERSION"
     /// (estimated from the Phiếu B score). Stored with the result, because a category means little without it.
     public string IncomeSource => Proxy is { } p ? IncomeSources.Scorecard(p.Card) : IncomeSources.Entered;
@@ -48,35 +51,34 @@ public static class Classifier
         // score; otherwise the income entered.
         var proxy = h.ProxyMeans is { } input ? Scoring.Score(h, input) : null;
         var income = proxy is null ? IncomePerPersonMonth(h) : proxy.EstimatedIncome;
-        var (category, reason) = Decide(s, h.Area, income, line, deprived);
-        if (proxy is not null)
-            reason = proxy.EstimatedIncome is null ? proxy.Describe() : $"{proxy.Describe()}; {reason}";
+        var (category, decided) = Decide(s, h.Area, income, line, deprived);
+        var reason = proxy is null ? decided : () => proxy.EstimatedIncome is null ? proxy.Describe() : $"{proxy.Describe()}; {decided()}";
         return new Classification(s.Id, category, income, line, h.Area, deprived, unknown, results, reason, proxy);
     }
 
-    private static (Category, string) Decide(PovertyStandard s, Area area, decimal? income, decimal line, int deprived)
+    private static (Category, Func<string>) Decide(PovertyStandard s, Area area, decimal? income, decimal line, int deprived)
     {
-        if (income is not { } i) return (Category.Undetermined, "chưa ghi thu nhập nên chưa xác định được");
-        var vsLine = $"thu nhập bình quân {VnFormat.Money(i)} đồng/người/tháng {(i <= line ? "không vượt" : "trên")} chuẩn {VnFormat.Money(line)} đồng ({UnitTypes.AreaName(area).ToLowerInvariant()}; {s.PovertyLineCitation})";
-        var vsCutoff = $"{deprived} chỉ số thiếu hụt ({(deprived >= s.DeprivationCutoff ? "từ" : "dưới")} {s.DeprivationCutoff})";
+        if (income is not { } i) return (Category.Undetermined, () => "chưa ghi thu nhập nên chưa xác định được");
+        string VsLine() => $"thu nhập bình quân {VnFormat.Money(i)} đồng/người/tháng {(i <= line ? "không vượt" : "trên")} chuẩn {VnFormat.Money(line)} đồng ({UnitTypes.AreaName(area).ToLowerInvariant()}; {s.PovertyLineCitation})";
+        string VsCutoff() => $"{deprived} chỉ số thiếu hụt ({(deprived >= s.DeprivationCutoff ? "từ" : "dưới")} {s.DeprivationCutoff})";
         switch (s.Scheme)
         {
             case CategoryScheme.IncomeAndDeprivation:
-                if (i <= line) return deprived >= s.DeprivationCutoff ? (Category.Poor, $"{vsLine} và {vsCutoff}") : (Category.NearPoor, $"{vsLine} và {vsCutoff}");
+                if (i <= line) return deprived >= s.DeprivationCutoff ? (Category.Poor, () => $"{VsLine()} và {VsCutoff()}") : (Category.NearPoor, () => $"{VsLine()} và {VsCutoff()}");
                 if (s.AverageLivingCeiling is { } avg && i <= avg.For(area))
-                    return (Category.AverageLiving, $"{vsLine}, không vượt {VnFormat.Money(avg.For(area))} đồng ({s.AverageLivingCitation})");
-                return (Category.NotPoor, vsLine);
+                    return (Category.AverageLiving, () => $"{VsLine()}, không vượt {VnFormat.Money(avg.For(area))} đồng ({s.AverageLivingCitation})");
+                return (Category.NotPoor, VsLine);
             case CategoryScheme.IncomeOrDeprivationBand:
-                if (i <= line) return (Category.Poor, vsLine);
+                if (i <= line) return (Category.Poor, VsLine);
                 var ceiling = (s.NearPoorCeiling ?? throw new InvalidOperationException($"{s.Id}: thiếu ngưỡng cận nghèo")).For(area);
                 if (i <= ceiling)
                     return deprived >= s.DeprivationCutoff
-                        ? (Category.Poor, $"{vsLine}, không vượt {VnFormat.Money(ceiling)} đồng và {vsCutoff}")
-                        : (Category.NearPoor, $"{vsLine}, không vượt {VnFormat.Money(ceiling)} đồng và {vsCutoff}");
+                        ? (Category.Poor, () => $"{VsLine()}, không vượt {VnFormat.Money(ceiling)} đồng và {VsCutoff()}")
+                        : (Category.NearPoor, () => $"{VsLine()}, không vượt {VnFormat.Money(ceiling)} đồng và {VsCutoff()}");
                 // Decision 59/2015/QĐ-TTg Art. 2 also names households of average living standard above the near-poor ceiling.
                 if (s.AverageLivingCeiling is { } band59 && i <= band59.For(area))
-                    return (Category.AverageLiving, $"{vsLine}, trên {VnFormat.Money(ceiling)} đồng, không vượt {VnFormat.Money(band59.For(area))} đồng ({s.AverageLivingCitation})");
-                return (Category.NotPoor, $"{vsLine} và trên {VnFormat.Money(s.AverageLivingCeiling?.For(area) ?? ceiling)} đồng");
+                    return (Category.AverageLiving, () => $"{VsLine()}, trên {VnFormat.Money(ceiling)} đồng, không vượt {VnFormat.Money(band59.For(area))} đồng ({s.AverageLivingCitation})");
+                return (Category.NotPoor, () => $"{VsLine()} và trên {VnFormat.Money(s.AverageLivingCeiling?.For(area) ?? ceiling)} đồng");
             default:
                 throw new InvalidOperationException($"Unknown scheme {s.Scheme}");
         }

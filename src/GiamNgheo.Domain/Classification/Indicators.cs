@@ -28,10 +28,13 @@ public sealed record HouseholdSnapshot(HouseholdFacts Facts, Area Area, IReadOnl
 
 public enum IndicatorStatus { NotDeprived, Deprived, Unknown }
 
-/// An indicator's verdict with the facts that decided it, in words an officer can read aloud.
-public sealed record IndicatorResult(IndicatorRule Rule, IndicatorStatus Status, string Reason)
+/// An indicator's verdict with the facts that decided it, in words an officer can read aloud. The words are built
+/// when read: a batch over millions of households stores only the verdicts, and formatting every reason was the
+/// larger part of classifying (README, classification benchmark).
+public sealed record IndicatorResult(IndicatorRule Rule, IndicatorStatus Status, Func<string> Explain)
 {
     public bool Deprived => Status == IndicatorStatus.Deprived;
+    public string Reason => Explain();
 }
 
 /// The deprivation indicators as pure functions of the household's facts; thresholds and ages come from the
@@ -53,16 +56,16 @@ public static class Indicators
         "housing_quality" => HousingQuality(rule, h),
         "housing_area" => HousingArea(rule, h),
         "water" => h.Facts.Water is not { } w
-            ? Unknown(rule, "chưa ghi nguồn nước")
-            : Verdict(rule, w == WaterSource.Unprotected, $"nguồn nước: {Choices.WaterSources.Label(w)}"),
+            ? Unknown(rule, () => "chưa ghi nguồn nước")
+            : Verdict(rule, w == WaterSource.Unprotected, () => $"nguồn nước: {Choices.WaterSources.Label(w)}"),
         "latrine" => h.Facts.Latrine is not { } l
-            ? Unknown(rule, "chưa ghi loại nhà tiêu")
-            : Verdict(rule, l is LatrineType.Unhygienic or LatrineType.None, $"nhà tiêu: {Choices.Latrines.Label(l)}"),
+            ? Unknown(rule, () => "chưa ghi loại nhà tiêu")
+            : Verdict(rule, l is LatrineType.Unhygienic or LatrineType.None, () => $"nhà tiêu: {Choices.Latrines.Label(l)}"),
         "telecom" => h.Facts.UsesTelecom is not { } t
-            ? Unknown(rule, "chưa ghi việc sử dụng viễn thông")
-            : Verdict(rule, !t, t ? "có thành viên sử dụng điện thoại/internet" : "không thành viên nào sử dụng điện thoại/internet"),
+            ? Unknown(rule, () => "chưa ghi việc sử dụng viễn thông")
+            : Verdict(rule, !t, () => t ? "có thành viên sử dụng điện thoại/internet" : "không thành viên nào sử dụng điện thoại/internet"),
         "information_assets" => InformationAssets(rule, h),
-        "not_recorded" => Unknown(rule, "hệ thống chưa ghi thông tin cho chỉ số này"),
+        "not_recorded" => Unknown(rule, () => "hệ thống chưa ghi thông tin cho chỉ số này"),
         _ => throw new InvalidOperationException($"hàm «{rule.Function}» chưa có trong hệ thống."),
     };
 
@@ -83,10 +86,10 @@ public static class Indicators
         return problems;
     }
 
-    private static IndicatorResult Verdict(IndicatorRule rule, bool deprived, string reason) =>
+    private static IndicatorResult Verdict(IndicatorRule rule, bool deprived, Func<string> reason) =>
         new(rule, deprived ? IndicatorStatus.Deprived : IndicatorStatus.NotDeprived, reason);
 
-    private static IndicatorResult Unknown(IndicatorRule rule, string reason) => new(rule, IndicatorStatus.Unknown, reason);
+    private static IndicatorResult Unknown(IndicatorRule rule, Func<string> reason) => new(rule, IndicatorStatus.Unknown, reason);
 
     private static string N(decimal value) => value.ToString("0.##", VnFormat.Culture);
 
@@ -94,12 +97,12 @@ public static class Indicators
     private static IndicatorResult AnyMember(IndicatorRule rule, HouseholdSnapshot h, Func<MemberFacts, bool> inScope,
         Func<MemberFacts, bool?> condition, string what, params decimal[] args)
     {
-        var description = string.Format(what, args.Select(N).Cast<object>().ToArray());
+        string Description() => string.Format(what, args.Select(N).Cast<object>().ToArray());
         var scoped = h.Members.Where(inScope).ToList();
         var hit = scoped.FirstOrDefault(m => condition(m) == true);
-        if (hit is not null) return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): {description}");
-        if (scoped.Any(m => condition(m) is null)) return Unknown(rule, $"chưa ghi đủ thông tin để biết có {description} hay không");
-        return Verdict(rule, false, scoped.Count == 0 ? $"hộ không có {description.Split(' ')[0]} thuộc diện xét" : $"không có {description}");
+        if (hit is not null) return Verdict(rule, true, () => $"{hit.FullName} ({h.Age(hit)} tuổi): {Description()}");
+        if (scoped.Any(m => condition(m) is null)) return Unknown(rule, () => $"chưa ghi đủ thông tin để biết có {Description()} hay không");
+        return Verdict(rule, false, () => scoped.Count == 0 ? $"hộ không có {Description().Split(' ')[0]} thuộc diện xét" : $"không có {Description()}");
     }
 
     /// A working-age member unemployed or without stable work (Decree 07/2021/NĐ-CP Art. 3 cl. 1(b), Appendix: unemployed,
@@ -116,9 +119,9 @@ public static class Indicators
         bool WorkingAge(MemberFacts m) => h.Age(m) >= rule.Parameter("min_age") && BelowRetirement(m);
         var scoped = h.Members.Where(m => WorkingAge(m) && m.InSchool != true).ToList();
         var hit = scoped.FirstOrDefault(m => m.Employment is Households.Employment.Unemployed or Households.Employment.Unstable);
-        if (hit is not null) return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): {Choices.Employments.Label(hit.Employment!.Value).ToLowerInvariant()}");
-        if (scoped.Any(m => m.Employment is null)) return Unknown(rule, "chưa ghi việc làm của người trong độ tuổi lao động");
-        return Verdict(rule, false, "người trong độ tuổi lao động đều có việc làm ổn định hoặc không thuộc diện xét");
+        if (hit is not null) return Verdict(rule, true, () => $"{hit.FullName} ({h.Age(hit)} tuổi): {Choices.Employments.Label(hit.Employment!.Value).ToLowerInvariant()}");
+        if (scoped.Any(m => m.Employment is null)) return Unknown(rule, () => "chưa ghi việc làm của người trong độ tuổi lao động");
+        return Verdict(rule, false, () => "người trong độ tuổi lao động đều có việc làm ổn định hoặc không thuộc diện xét");
     }
 
     /// Dependants more than <c>max_share</c> of the members (Decree 07/2021/NĐ-CP Art. 3 cl. 1(b) and its Appendix; the
@@ -130,7 +133,7 @@ public static class Indicators
     /// Members whose status is not recorded make the verdict unknown only when they could tip it.
     private static IndicatorResult Dependants(IndicatorRule rule, HouseholdSnapshot h)
     {
-        if (h.Members.Count == 0) return Unknown(rule, "hộ chưa có thành viên");
+        if (h.Members.Count == 0) return Unknown(rule, () => "hộ chưa có thành viên");
         var needAllowance = rule.Flag("need_social_allowance");
         bool? IsDependant(MemberFacts m)
         {
@@ -146,10 +149,10 @@ public static class Indicators
         var possible = dependants + verdicts.Count(v => v is null);
         var share = (decimal)dependants / h.Members.Count;
         var max = rule.Parameter("max_share");
-        var reason = $"{dependants}/{h.Members.Count} người phụ thuộc ({N(share * 100)}%; ngưỡng trên {N(max * 100)}%)";
-        if (share > max) return Verdict(rule, true, reason);
-        if ((decimal)possible / h.Members.Count > max) return Unknown(rule, $"{reason}; chưa ghi khuyết tật hoặc trợ cấp xã hội của {possible - dependants} người");
-        return Verdict(rule, false, reason);
+        string Reason() => $"{dependants}/{h.Members.Count} người phụ thuộc ({N(share * 100)}%; ngưỡng trên {N(max * 100)}%)";
+        if (share > max) return Verdict(rule, true, Reason);
+        if ((decimal)possible / h.Members.Count > max) return Unknown(rule, () => $"{Reason()}; chưa ghi khuyết tật hoặc trợ cấp xã hội của {possible - dependants} người");
+        return Verdict(rule, false, Reason);
     }
 
     private static IndicatorResult AdultEducation(IndicatorRule rule, HouseholdSnapshot h)
@@ -164,10 +167,10 @@ public static class Indicators
         var scoped = h.Members.Where(m => Needed(m) is not null).ToList();
         var hit = scoped.FirstOrDefault(m => m.InSchool == false && m.Education is { } e && e < Needed(m));
         if (hit is not null)
-            return Verdict(rule, true, $"{hit.FullName} ({h.Age(hit)} tuổi): không đi học, trình độ {Choices.Educations.Label(hit.Education!.Value)} dưới {Choices.Educations.Label(Needed(hit)!.Value)}");
+            return Verdict(rule, true, () => $"{hit.FullName} ({h.Age(hit)} tuổi): không đi học, trình độ {Choices.Educations.Label(hit.Education!.Value)} dưới {Choices.Educations.Label(Needed(hit)!.Value)}");
         if (scoped.Any(m => m.InSchool is null || (m.InSchool == false && m.Education is null)))
-            return Unknown(rule, $"chưa ghi đủ học vấn của người từ {N(rule.Parameter("min_age"))} đến {N(rule.Parameter("max_age"))} tuổi");
-        return Verdict(rule, false, $"người từ {N(rule.Parameter("min_age"))} đến {N(rule.Parameter("max_age"))} tuổi đạt trình độ theo độ tuổi hoặc đang đi học");
+            return Unknown(rule, () => $"chưa ghi đủ học vấn của người từ {N(rule.Parameter("min_age"))} đến {N(rule.Parameter("max_age"))} tuổi");
+        return Verdict(rule, false, () => $"người từ {N(rule.Parameter("min_age"))} đến {N(rule.Parameter("max_age"))} tuổi đạt trình độ theo độ tuổi hoặc đang đi học");
     }
 
     private static IndicatorResult HousingQuality(IndicatorRule rule, HouseholdSnapshot h)
@@ -176,17 +179,17 @@ public static class Indicators
         var notDurable = parts.Count(p => p == false);
         var unknown = parts.Count(p => p is null);
         var needed = (int)rule.Parameter("non_durable_parts");
-        if (notDurable >= needed) return Verdict(rule, true, $"{notDurable}/3 kết cấu chính (tường, khung, mái) không bền chắc");
-        if (notDurable + unknown >= needed) return Unknown(rule, "chưa ghi đủ vật liệu tường, khung, mái");
-        return Verdict(rule, false, $"{notDurable}/3 kết cấu chính không bền chắc (thiếu hụt khi từ {needed})");
+        if (notDurable >= needed) return Verdict(rule, true, () => $"{notDurable}/3 kết cấu chính (tường, khung, mái) không bền chắc");
+        if (notDurable + unknown >= needed) return Unknown(rule, () => "chưa ghi đủ vật liệu tường, khung, mái");
+        return Verdict(rule, false, () => $"{notDurable}/3 kết cấu chính không bền chắc (thiếu hụt khi từ {needed})");
     }
 
     private static IndicatorResult HousingArea(IndicatorRule rule, HouseholdSnapshot h)
     {
-        if (h.Facts.HousingAreaM2 is not { } area || h.Members.Count == 0) return Unknown(rule, "chưa ghi diện tích nhà ở");
+        if (h.Facts.HousingAreaM2 is not { } area || h.Members.Count == 0) return Unknown(rule, () => "chưa ghi diện tích nhà ở");
         var perPerson = area / h.Members.Count;
         var threshold = rule.Parameter("min_m2_per_person");
-        return Verdict(rule, perPerson < threshold, $"{N(perPerson)} m²/người ({(perPerson < threshold ? "dưới" : "không dưới")} {N(threshold)} m²)");
+        return Verdict(rule, perPerson < threshold, () => $"{N(perPerson)} m²/người ({(perPerson < threshold ? "dưới" : "không dưới")} {N(threshold)} m²)");
     }
 
     private static IndicatorResult InformationAssets(IndicatorRule rule, HouseholdSnapshot h)
@@ -195,8 +198,8 @@ public static class Indicators
         // The commune loudspeaker counts only in rural areas (secondary sources on Decree 07/2021's Appendix). Decree
         // 351/2025 drops this indicator.
         bool?[] assets = [f.HasTv, f.HasRadio, f.HasComputer, f.HasInternetPhone, h.Area == Area.Rural ? f.LoudspeakerReach : false];
-        if (assets.Any(a => a == true)) return Verdict(rule, false, "có ít nhất một phương tiện tiếp cận thông tin");
-        if (assets.Any(a => a is null)) return Unknown(rule, "chưa ghi đủ phương tiện tiếp cận thông tin");
-        return Verdict(rule, true, "không có ti vi, radio, máy tính, điện thoại kết nối internet" + (h.Area == Area.Rural ? " hay loa truyền thanh" : ""));
+        if (assets.Any(a => a == true)) return Verdict(rule, false, () => "có ít nhất một phương tiện tiếp cận thông tin");
+        if (assets.Any(a => a is null)) return Unknown(rule, () => "chưa ghi đủ phương tiện tiếp cận thông tin");
+        return Verdict(rule, true, () => "không có ti vi, radio, máy tính, điện thoại kết nối internet" + (h.Area == Area.Rural ? " hay loa truyền thanh" : ""));
     }
 }
