@@ -53,7 +53,7 @@ public static class RegistryApi
             var standards = Data.Classification.HouseholdClassification.Standards;
             var size = Math.Clamp(pageSize ?? 50, 1, 500);
             return Results.Ok(await HouseholdQueries.ListAsync(db, new HouseholdFilter(unitId, year, hamlet, q, after, size,
-                standard ?? (standards.HasYear(year) ? standards.ForYear(year).Id : null), (int?)cat), ct));
+                standard ?? standards.National(year)?.Id, (int?)cat), ct));
         }).WithSummary("Danh sách hộ của một năm rà soát, lọc theo đơn vị, thôn, từ khóa, phân loại đã lưu (Poor, NearPoor…; theo chuẩn quốc gia của năm hoặc standard); phân trang theo khóa (after = id cuối trang trước)");
 
         api.MapGet("/households/{id:long}", async (RegistryDb db, long id, int? year, CancellationToken ct) =>

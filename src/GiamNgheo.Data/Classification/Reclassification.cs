@@ -15,7 +15,7 @@ public static class Reclassification
 
     public static async Task<List<ClassifyReport>> RunAsync(DatabaseTarget target, long unitId, int year, DateTime nowUtc, CancellationToken ct = default)
     {
-        if (!HouseholdClassification.Standards.HasYear(year)) return [];
+        if (HouseholdClassification.Standards.National(year) is null) return [];
         var reports = new List<ClassifyReport> { await BatchClassification.RunAsync(target, unitId, year, null, nowUtc, ct) };
         await using var db = target.CreateContext();
         foreach (var local in await LocalStandards.ForUnitAsync(db, unitId, year, ct))

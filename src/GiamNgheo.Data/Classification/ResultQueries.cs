@@ -48,8 +48,7 @@ public static class ResultQueries
     public static async Task<List<(string Id, string Name)>> StandardsForAsync(RegistryDb db, long unitId, int year, CancellationToken ct = default)
     {
         var list = new List<(string, string)>();
-        if (HouseholdClassification.Standards.HasYear(year) && HouseholdClassification.Standards.ForYear(year) is var national)
-            list.Add((national.Id, national.Name));
+        if (HouseholdClassification.Standards.National(year) is { } national) list.Add((national.Id, national.Name));
         list.AddRange((await LocalStandards.ForUnitAsync(db, unitId, year, ct)).Select(s => (s.Id, $"{s.Name} (chuẩn địa phương)")));
         return list;
     }

@@ -91,10 +91,10 @@ public sealed class PovertyStandards(IEnumerable<PovertyStandard> standards)
     public IReadOnlyList<PovertyStandard> All { get; } = standards.OrderBy(s => s.FromYear).ToList();
 
     public PovertyStandard ForYear(int year) =>
-        All.FirstOrDefault(s => s.Scope == "national" && s.Covers(year))
-        ?? throw new ArgumentOutOfRangeException(nameof(year), year, $"Không có chuẩn nghèo quốc gia cho năm {year}.");
+        National(year) ?? throw new ArgumentOutOfRangeException(nameof(year), year, $"Không có chuẩn nghèo quốc gia cho năm {year}.");
 
-    public bool HasYear(int year) => All.Any(s => s.Scope == "national" && s.Covers(year));
+    /// The national standard of the year, or null for a year no standard covers.
+    public PovertyStandard? National(int year) => All.FirstOrDefault(s => s.Scope == "national" && s.Covers(year));
 
     /// Why a province's standard cannot stand beside the national ones (empty when it can). A local standard is a
     /// higher one for the province's own policies, so in every year it covers each of its lines must be at least
@@ -105,7 +105,7 @@ public sealed class PovertyStandards(IEnumerable<PovertyStandard> standards)
         if (local.Scope != "local") problems.Add($"«scope» phải là \"local\" (đang là \"{local.Scope}\").");
         if (All.Any(s => s.Id == local.Id)) problems.Add($"«id» {local.Id} trùng với một chuẩn quốc gia.");
         if (local.FromYear > local.ToYear) problems.Add($"«fromYear» {local.FromYear} sau «toYear» {local.ToYear}.");
-        var uncovered = Enumerable.Range(local.FromYear, Math.Clamp(local.ToYear - local.FromYear + 1, 0, 50)).Where(y => !HasYear(y)).ToList();
+        var uncovered = Enumerable.Range(local.FromYear, Math.Clamp(local.ToYear - local.FromYear + 1, 0, 50)).Where(y => National(y) is null).ToList();
         if (uncovered.Count > 0) problems.Add($"Năm {string.Join(", ", uncovered)} không có chuẩn quốc gia để so sánh.");
         foreach (var national in All.Where(s => s.Scope == "national" && s.FromYear <= local.ToYear && local.FromYear <= s.ToYear))
             foreach (var (name, mine, theirs) in new[]

@@ -38,7 +38,7 @@ public sealed class IndexModel(RegistryDb db, TimeProvider clock) : PageModel
         Hamlet = hamlet;
         Text = q;
         var standards = HouseholdClassification.Standards;
-        Standard = standard ?? (standards.HasYear(Year) ? standards.ForYear(Year).Id : null);
+        Standard = standard ?? standards.National(Year)?.Id;
         Category = category;
         Result = await HouseholdQueries.ListAsync(db, new HouseholdFilter(Unit?.Id, Year, hamlet, q, after, StandardId: Standard, Category: (int?)category), ct);
     }

@@ -30,12 +30,12 @@ public sealed class IndexModel(RegistryDb db, DatabaseTarget target, TimeProvide
     {
         Year ??= await Web.Years.DefaultAsync(db, clock, ct);
         if (Unit is not { } id || (Path = await UnitQueries.PathAsync(db, id, ct)).Count == 0) return Redirect($"/units?year={Year}");
-        if (!HouseholdClassification.Standards.HasYear(Year.Value))
+        Standard = HouseholdClassification.Standards.National(Year.Value);
+        if (Standard is null)
         {
             Error = $"Năm {Year} chưa có chuẩn nghèo quốc gia nên chưa có danh mục chỉ số.";
             return Page();
         }
-        Standard = HouseholdClassification.Standards.ForYear(Year.Value);
         Weights = AlkireFoster.NestedWeights(Standard.Indicators);
         decimal k = 1m / 3;
         if (!string.IsNullOrWhiteSpace(K))
