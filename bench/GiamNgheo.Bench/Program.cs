@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GiamNgheo.Bench;
 using GiamNgheo.Data.Model;
+using GiamNgheo.Files.Exchange;
 
 // Import benchmark (issue: foundation, point 10): prints figures, asserts nothing. See bench/README.md.
 var households = Arg("--households", 500_000);
@@ -162,7 +163,7 @@ namespace GiamNgheo.Bench
                 insert.CommandText = $"INSERT INTO plain_rows VALUES ({string.Join(", ", HouseholdFile.Columns.Select((_, i) => "$p" + i))})";
                 var ps = HouseholdFile.Columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$p" + i, ""))).ToArray();
                 insert.Prepare();
-                using var reader = Data.Files.TabularFile.Open(File.OpenRead(file.Path), Data.Files.FileFormat.Csv);
+                using var reader = GiamNgheo.Files.Tabular.TabularFile.Open(File.OpenRead(file.Path), GiamNgheo.Files.Tabular.FileFormat.Csv);
                 foreach (var (_, cells) in reader.Rows())
                 {
                     for (var i = 0; i < ps.Length; i++) ps[i].Value = cells[i];

@@ -3,7 +3,7 @@ using System.Text.Json;
 using GiamNgheo.App.Web;
 using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Demo;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;

@@ -1,12 +1,13 @@
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
-using GiamNgheo.Domain.Demo;
+using GiamNgheo.Demo;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Demo;
 

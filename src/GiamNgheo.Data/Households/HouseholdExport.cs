@@ -2,6 +2,7 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Households;
 

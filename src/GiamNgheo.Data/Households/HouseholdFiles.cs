@@ -1,7 +1,8 @@
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Households;
 

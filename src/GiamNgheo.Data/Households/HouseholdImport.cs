@@ -4,6 +4,7 @@ using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Households;
 

@@ -1,10 +1,11 @@
 using GiamNgheo.Data.Bulk;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Scorecards;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Scorecards;
 

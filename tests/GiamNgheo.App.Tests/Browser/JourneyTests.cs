@@ -1,6 +1,7 @@
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using GiamNgheo.Files.Exchange;
 
 [assembly: AssemblyFixture(typeof(GiamNgheo.App.Tests.Browser.ChromiumFixture))]
 
@@ -158,7 +159,7 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         // The workbook holds the same totals as the page.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#sim-xlsx").ClickAsync());
         Assert.Equal("mo-phong-24-2024.xlsx", download.SuggestedFilename);
-        using (var reader = GiamNgheo.Data.Files.TabularFile.Open(File.OpenRead(await download.PathAsync()), GiamNgheo.Data.Files.FileFormat.Xlsx))
+        using (var reader = GiamNgheo.Files.Tabular.TabularFile.Open(File.OpenRead(await download.PathAsync()), GiamNgheo.Files.Tabular.FileFormat.Xlsx))
         {
             var total = reader.Rows().First(r => r.Cells[0] == "Cộng Tỉnh Bắc Giang").Cells;
             Assert.Equal((counts.Groups[1].Value.Replace(".", ""), counts.Groups[2].Value.Replace(".", "")), (total[2], total[3]));

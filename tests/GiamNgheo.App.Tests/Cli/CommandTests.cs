@@ -1,7 +1,8 @@
 using System.CommandLine;
 using GiamNgheo.App.Cli;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.App.Tests.Cli;
 

@@ -7,6 +7,7 @@ using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.App.Tests.Http;
 
@@ -219,7 +220,7 @@ public sealed partial class PageAndApiTests(AppFixture app)
     {
         var workbook = new MemoryStream();
         var row = HouseholdFile.Columns.Select(c => c.Key switch { "relation" => "Con", "citizen_id" => "", _ => c.Example }).ToArray();
-        Data.Files.XlsxWriter.Write(workbook, "Danh sách hộ", HouseholdFile.Columns.Select(c => c.Header).ToList(), [row]);
+        GiamNgheo.Files.Tabular.XlsxWriter.Write(workbook, "Danh sách hộ", HouseholdFile.Columns.Select(c => c.Header).ToList(), [row]);
 
         var (status, html) = await PostImportAsync(workbook.ToArray(), "ho-cua-xa.xlsx", 2024);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -228,7 +229,7 @@ public sealed partial class PageAndApiTests(AppFixture app)
 
         var copy = await _client.GetAsync(WebUtility.HtmlDecode(link.Groups[1].Value));
         Assert.Equal("ho-cua-xa-loi.xlsx", copy.Content.Headers.ContentDisposition!.FileNameStar ?? copy.Content.Headers.ContentDisposition.FileName);
-        using var reader = Data.Files.TabularFile.Open(await copy.Content.ReadAsStreamAsync(), Data.Files.FileFormat.Xlsx);
+        using var reader = GiamNgheo.Files.Tabular.TabularFile.Open(await copy.Content.ReadAsStreamAsync(), GiamNgheo.Files.Tabular.FileFormat.Xlsx);
         Assert.Equal("Lỗi", reader.Headers[^1]);
         var (number, cells) = Assert.Single(reader.Rows());
         Assert.Equal(2, number);
@@ -240,7 +241,7 @@ public sealed partial class PageAndApiTests(AppFixture app)
     {
         var response = await _client.GetAsync("/import?handler=template&format=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        using var reader = Data.Files.TabularFile.Open(await response.Content.ReadAsStreamAsync(), Data.Files.FileFormat.Xlsx);
+        using var reader = GiamNgheo.Files.Tabular.TabularFile.Open(await response.Content.ReadAsStreamAsync(), GiamNgheo.Files.Tabular.FileFormat.Xlsx);
         Assert.Equal(HouseholdFile.Columns.Select(c => c.Header), reader.Headers);
     }
 

@@ -6,6 +6,7 @@ using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Households;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.App.Tests.Http;
 

@@ -7,6 +7,7 @@ using GiamNgheo.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Classification.BatchClassificationTests;
 using static GiamNgheo.Data.Tests.Households.Sample;
+using GiamNgheo.Domain.Households;
 
 namespace GiamNgheo.Data.Tests.Classification;
 

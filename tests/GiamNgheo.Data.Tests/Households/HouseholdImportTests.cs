@@ -3,6 +3,7 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Sample;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Tests.Households;
 

@@ -1,4 +1,5 @@
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Tests.Households;
 

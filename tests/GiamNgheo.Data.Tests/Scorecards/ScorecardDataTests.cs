@@ -9,6 +9,7 @@ using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Sample;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Tests.Scorecards;
 
@@ -161,7 +162,7 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
         await ScorecardStore.LoadAsync(db, ExampleJson(), "example-2022.json", "test", Now);
         var path = Path.Combine(Path.GetTempPath(), $"tra-loi-{Guid.NewGuid():N}.xlsx");
         await using (var f = File.Create(path))
-            GiamNgheo.Data.Files.XlsxWriter.Write(f, "Phiếu B", AnswerHeaders, [["07444-00001", "2024", "B10", "2"], ["07444-00001", "2024", "B11", "1"]]);
+            GiamNgheo.Files.Tabular.XlsxWriter.Write(f, "Phiếu B", AnswerHeaders, [["07444-00001", "2024", "B10", "2"], ["07444-00001", "2024", "B11", "1"]]);
         var report = await ScorecardAnswersImport.ImportAsync(db, path, false, "test", Now);
         Assert.True(report.Applied, string.Join("; ", report.Errors));
         Assert.Equal(["2", "1"], await db.ScorecardAnswers.OrderBy(a => a.CharacteristicCode).Select(a => a.OptionCode).ToListAsync());

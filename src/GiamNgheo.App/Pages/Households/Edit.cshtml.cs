@@ -8,6 +8,7 @@ using GiamNgheo.Domain.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.App.Pages.Households;
 

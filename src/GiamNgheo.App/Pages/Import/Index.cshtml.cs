@@ -1,5 +1,5 @@
 using GiamNgheo.Data.Classification;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 
 namespace GiamNgheo.Data.Tests.Files;
 

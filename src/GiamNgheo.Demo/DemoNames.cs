@@ -1,6 +1,6 @@
 using GiamNgheo.Domain.Households;
 
-namespace GiamNgheo.Domain.Demo;
+namespace GiamNgheo.Demo;
 
 /// Names, ethnic mix and hamlet names for synthetic data. Common forms only; not statistics.
 internal static class DemoNames

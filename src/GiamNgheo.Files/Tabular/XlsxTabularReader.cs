@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace GiamNgheo.Data.Files;
+namespace GiamNgheo.Files.Tabular;
 
 /// The first worksheet of an XLSX workbook, read SAX-style with <see cref="OpenXmlReader"/>: one row's
 /// elements in memory at a time (plus the shared strings table and the cell formats).

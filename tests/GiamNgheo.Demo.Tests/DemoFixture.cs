@@ -1,6 +1,7 @@
-using GiamNgheo.Domain.Demo;
+using GiamNgheo.Demo;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Domain.Tests.Demo;
 
@@ -40,7 +41,7 @@ internal static class DemoFixture
 
     /// The 54 groups, read from the vendored reference list (code,name,other_names).
     public static readonly EthnicGroups Ethnic = new(
-        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Demo", "ethnic-groups.csv")).Skip(1)
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "ethnic-groups.csv")).Skip(1)
             .Where(l => l.Length > 0)
             .Select(l => l.Split(',', 3))
             .Select(p => new EthnicGroup(p[0], p[1])));

@@ -1,7 +1,7 @@
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 
-namespace GiamNgheo.Domain.Demo;
+namespace GiamNgheo.Demo;
 
 /// A synthetic person. Identity (name, sex, birth date, ID, ethnicity) never changes; the yearly
 /// situation (education, school, insurance, work …) is derived from stable traits and the year.
@@ -192,7 +192,7 @@ internal sealed class DemoFamily
             FullName = name,
             Sex = sex,
             DateOfBirth = dob,
-            DateOfBirthText = Common.VnFormat.Date(dob),
+            DateOfBirthText = GiamNgheo.Domain.Common.VnFormat.Date(dob),
             Ethnic = g,
             Generation = generation,
             Parent = parent,

@@ -1,7 +1,7 @@
 using System.Text;
 using nietras.SeparatedValues;
 
-namespace GiamNgheo.Data.Files;
+namespace GiamNgheo.Files.Tabular;
 
 /// UTF-8 CSV (with or without BOM), RFC 4180 quotes, ',' or ';' separated (decided from the header line:
 /// the one that occurs more often outside quotes; ',' on a tie).

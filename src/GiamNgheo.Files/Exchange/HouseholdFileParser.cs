@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Domain.Households;
 
-namespace GiamNgheo.Domain.Households;
+namespace GiamNgheo.Files.Exchange;
 
 /// A row of the exchange file, cells in the order of <see cref="HouseholdFile.Columns"/>.
 public sealed record RawRow(int Number, IReadOnlyList<string> Cells);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GiamNgheo.Data.Files;
+namespace GiamNgheo.Files.Tabular;
 
 /// UTF-8 CSV with a BOM (so Excel opens Vietnamese text correctly), RFC 4180 quoting.
 public static class CsvWriter

@@ -1,10 +1,11 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using GiamNgheo.Domain.Households;
 using Xunit;
 using static GiamNgheo.Data.Tests.Files.Workbooks;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Data.Tests.Files;
 

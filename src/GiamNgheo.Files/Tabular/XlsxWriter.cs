@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace GiamNgheo.Data.Files;
+namespace GiamNgheo.Files.Tabular;
 
 /// Writes a workbook of text cells; the rows go through <see cref="OpenXmlWriter"/> straight into the zip
 /// stream: flat memory whatever the number of rows, and the output stream need not seek.

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using FsCheck.Xunit;
-using GiamNgheo.Domain.Demo;
+using GiamNgheo.Demo;
 using GiamNgheo.Domain.Households;
 using Xunit;
 using static GiamNgheo.Domain.Tests.Demo.DemoFixture;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Domain.Tests.Demo;
 

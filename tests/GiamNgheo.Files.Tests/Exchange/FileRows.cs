@@ -1,5 +1,6 @@
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Domain.Tests.Households;
 

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GiamNgheo.Domain.Common;
 
-namespace GiamNgheo.Data.Files;
+namespace GiamNgheo.Files.Tabular;
 
 /// An error found in an uploaded file: row as the user sees it (header = 1), column header text, message.
 public sealed record CellError(int Row, string Column, string Message);

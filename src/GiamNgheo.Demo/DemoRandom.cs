@@ -1,4 +1,4 @@
-namespace GiamNgheo.Domain.Demo;
+namespace GiamNgheo.Demo;
 
 /// A small explicit PRNG (SplitMix64) and hash, so demo data depend only on the seed and not on
 /// <see cref="System.Random"/>'s implementation. Every draw is plain integer arithmetic.

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace GiamNgheo.Data.Files;
+namespace GiamNgheo.Files.Tabular;
 
 /// What the reader and the error copy share: cell references, the first worksheet, and the text a cell
 /// shows as the import understands it.

@@ -1,6 +1,7 @@
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using static GiamNgheo.Domain.Tests.Households.FileRows;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Domain.Tests.Households;
 

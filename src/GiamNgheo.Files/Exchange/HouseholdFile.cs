@@ -1,6 +1,7 @@
 using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
 
-namespace GiamNgheo.Domain.Households;
+namespace GiamNgheo.Files.Exchange;
 
 /// One column of the household exchange file (CSV or XLSX, one row per member).
 /// Household columns are filled on the household's first row; later rows of the same household may

@@ -1,4 +1,4 @@
-namespace GiamNgheo.Data.Files;
+namespace GiamNgheo.Files.Tabular;
 
 public enum FileFormat { Csv, Xlsx }
 

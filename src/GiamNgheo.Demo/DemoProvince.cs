@@ -1,8 +1,9 @@
 using System.Globalization;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Exchange;
 
-namespace GiamNgheo.Domain.Demo;
+namespace GiamNgheo.Demo;
 
 /// A commune of the demo province. Hardship 0..1: 1 = remote mountain commune (poorer, more
 /// ethnic-minority households), 0 = lowland/urban. Successors2025: the commune code(s) it became in the

@@ -1,8 +1,9 @@
 using System.Globalization;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Exchange;
 
-namespace GiamNgheo.Domain.Demo;
+namespace GiamNgheo.Demo;
 
 /// Turns a simulated household into exchange-file rows for one review year. Reads the state, never
 /// changes it: yearly member facts come from hashes of (person, year).

@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using GiamNgheo.Data.Files;
+using GiamNgheo.Files.Tabular;
 using Xunit;
 using static GiamNgheo.Data.Tests.Files.Workbooks;
 

@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.Domain.Tests.Households;
 
