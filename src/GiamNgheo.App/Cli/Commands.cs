@@ -11,6 +11,7 @@ using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.App.Cli;
 
@@ -476,21 +477,16 @@ public static class Commands
 
     private static async Task<GiamNgheo.Domain.Standards.PovertyStandard?> ReadStandardAsync(ParseResult pr, FileInfo file, CancellationToken ct)
     {
-        try
-        {
-            var standard = GiamNgheo.Domain.Standards.PovertyStandard.FromJson(await File.ReadAllTextAsync(file.FullName, ct));
-            if (GiamNgheo.Domain.Classification.Indicators.Problems(standard) is { Count: > 0 } problems)
-            {
-                Fail(pr, $"Tệp chuẩn {file.Name} chưa dùng được: " + string.Join("; ", problems));
-                return null;
-            }
-            return standard;
-        }
-        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        string json;
+        try { json = await File.ReadAllTextAsync(file.FullName, ct); }
+        catch (IOException e)
         {
             Fail(pr, $"Không đọc được tệp chuẩn {file.Name}: {e.Message}");
             return null;
         }
+        var (standard, problems) = GiamNgheo.Files.Json.StandardFile.Read(json);
+        if (standard is null) Fail(pr, $"Tệp chuẩn {file.Name} chưa dùng được: " + string.Join("; ", problems));
+        return standard;
     }
 
     private static int Fail(ParseResult pr, string message)

@@ -9,6 +9,7 @@ using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Classification;
@@ -25,7 +26,7 @@ public static class BatchClassification
         DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null)
     {
         var s = standard ?? HouseholdClassification.Standards.ForYear(year);
-        var hasher = new InputsHash(SHA256.HashData(Encoding.UTF8.GetBytes(s.ToJson())));
+        var hasher = new InputsHash(SHA256.HashData(Encoding.UTF8.GetBytes(StandardFile.Write(s))));
         var counts = Enum.GetValues<Category>().ToDictionary(c => c, _ => 0);
         int households = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();

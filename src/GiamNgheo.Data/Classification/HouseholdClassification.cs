@@ -3,6 +3,7 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.Data.Classification;
 
@@ -18,7 +19,7 @@ public static class HouseholdClassification
     private static readonly Lazy<PovertyStandards> Bundled = new(() => new PovertyStandards(
         typeof(ReferenceData).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("ReferenceData/standards/", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-            .Select(n => { using var r = new StreamReader(ReferenceData.Open(n["ReferenceData/".Length..])); return PovertyStandard.FromJson(r.ReadToEnd()); })));
+            .Select(n => { using var r = new StreamReader(ReferenceData.Open(n["ReferenceData/".Length..])); return StandardFile.ReadValid(r.ReadToEnd()); })));
 
     /// The national standards shipped in reference-data/standards.
     public static PovertyStandards Standards => Bundled.Value;

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Classification;
@@ -21,10 +21,9 @@ public static class LocalStandards
     public static async Task<AddLocalStandardResult> AddAsync(RegistryDb db, string json, string provinceCode, string actor, DateTime nowUtc,
         CancellationToken ct = default)
     {
-        PovertyStandard standard;
-        try { standard = PovertyStandard.FromJson(json); }
-        catch (JsonException e) { return new(null, false, [$"Không đọc được tệp chuẩn: {e.Message}"]); }
-        var problems = Indicators.Problems(standard).Concat(HouseholdClassification.Standards.LocalProblems(standard)).ToList();
+        var (standard, fileProblems) = StandardFile.Read(json);
+        if (standard is null) return new(null, false, fileProblems);
+        var problems = HouseholdClassification.Standards.LocalProblems(standard).ToList();
         var province = await db.Units.AsNoTracking().On(UnitEras.ReviewDate(standard.FromYear))
             .Where(u => u.Code == provinceCode && u.Level == UnitLevel.Province).Views().FirstOrDefaultAsync(ct);
         if (province is null)
@@ -61,7 +60,7 @@ public static class LocalStandards
         var provinceId = path[0].Id;
         return (await db.LocalStandards.AsNoTracking()
                 .Where(s => s.ProvinceId == provinceId && s.FromYear <= year && year <= s.ToYear).OrderBy(s => s.Id).Select(s => s.Json).ToListAsync(ct))
-            .Select(PovertyStandard.FromJson).ToList();
+            .Select(StandardFile.ReadValid).ToList();
     }
 
     private static UnitView ToView(Unit u) => new(u.Id, u.Code, u.Name, u.Type, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.Area);

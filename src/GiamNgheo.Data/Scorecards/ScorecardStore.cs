@@ -3,6 +3,7 @@ using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Scorecards;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Scorecards;
@@ -21,9 +22,9 @@ public static class ScorecardStore
     /// the same version with the same content is a no-op; the same version with other content is refused.
     public static async Task<LoadReport> LoadAsync(RegistryDb db, string json, string fileName, string actor, DateTime nowUtc, CancellationToken ct = default)
     {
-        var (card, errors) = Scorecard.Read(json);
+        var (card, errors) = ScorecardFile.Read(json);
         if (card is null) return new LoadReport(LoadOutcome.Refused, null, errors);
-        var hash = card.ContentHash();
+        var hash = ScorecardFile.ContentHash(card);
         var existing = await db.Scorecards.AsNoTracking().FirstOrDefaultAsync(s => s.Id == card.Id && s.Version == card.Version, ct);
         if (existing is not null)
             return existing.ContentHash == hash
@@ -33,7 +34,7 @@ public static class ScorecardStore
         db.Scorecards.Add(new ScorecardVersion
         {
             Id = card.Id, Version = card.Version, Name = card.Name, FromYear = card.FromYear, ToYear = card.ToYear,
-            Example = card.Example, ContentHash = hash, Json = card.ToJson(), LoadedAt = nowUtc,
+            Example = card.Example, ContentHash = hash, Json = ScorecardFile.Write(card), LoadedAt = nowUtc,
         });
         db.Changes.Add(new ChangeRecord
         {
@@ -57,7 +58,7 @@ public static class ScorecardStore
         (await db.Scorecards.AsNoTracking().Where(s => year == null || (s.FromYear <= year && s.ToYear >= year))
             .Select(s => new { s.Json, s.LoadedAt }).ToListAsync(ct))
         .OrderByDescending(s => s.LoadedAt)
-        .Select(s => Scorecard.Read(s.Json).Card ?? throw new InvalidOperationException("Phiếu B đã lưu không còn hợp lệ."))
+        .Select(s => ScorecardFile.Read(s.Json).Card ?? throw new InvalidOperationException("Phiếu B đã lưu không còn hợp lệ."))
         .ToList();
 
     /// The last loaded of the cards that covers the year.
@@ -124,6 +125,6 @@ public sealed class ProxyMeansInputs
             throw new InvalidOperationException($"Không xác định được vùng kinh tế - xã hội của xã (id {communeId}) để chấm Phiếu B.");
         var region = _card.RegionFor(snapshot.Area, gso)
             ?? throw new InvalidOperationException($"Phiếu B {_card.Id} không có vùng cho {UnitTypes.AreaName(snapshot.Area)}, vùng {gso}.");
-        return snapshot with { ProxyMeans = new ProxyMeansInput(_card, region.Code, _answers.GetValueOrDefault(householdId) ?? NoAnswers) };
+        return snapshot with { ProxyMeans = new ProxyMeansInput(_card, ScorecardFile.Key(_card), region.Code, _answers.GetValueOrDefault(householdId) ?? NoAnswers) };
     }
 }

@@ -1,17 +1,12 @@
-using System.Text.Json.Serialization;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 
 namespace GiamNgheo.Domain.Scorecards;
 
 /// What the classifier needs to estimate a household's income from a card: the card, the household's region variant,
-/// and its answers of the year (characteristic code → option code). The card itself is left out of the snapshot's
-/// JSON (it is the same for every household); <see cref="CardKey"/> stands for it, so a changed card changes the hash.
-public sealed record ProxyMeansInput(
-    [property: JsonIgnore] Scorecard Card, string Region, IReadOnlyDictionary<string, string> Answers)
-{
-    public string CardKey { get; } = $"{Card.Id}@{Card.Version}#{Card.ContentHash()}";
-}
+/// and its answers of the year (characteristic code → option code). <paramref name="CardKey"/> stands for the card's
+/// content (id, version and content hash) in a result's inputs hash, so a changed card changes the hash.
+public sealed record ProxyMeansInput(Scorecard Card, string CardKey, string Region, IReadOnlyDictionary<string, string> Answers);
 
 /// One characteristic as scored: the option that applied (null: not recorded / not answered) and its points.
 public sealed record CharacteristicScore(ScorecardCharacteristic Characteristic, ScorecardOption? Option, int Points, string Reason)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Units;
 
@@ -70,19 +68,6 @@ public sealed record PovertyStandard
     public string? Note { get; init; }
 
     public bool Covers(int year) => FromYear <= year && year <= ToYear;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    /// A standard from its JSON file (reference-data/standards/*.json, or a planner's what-if file).
-    public static PovertyStandard FromJson(string json) =>
-        JsonSerializer.Deserialize<PovertyStandard>(json, Json) ?? throw new JsonException("Tệp chuẩn nghèo rỗng.");
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
 /// The national standards on record; the one for a review year.

@@ -3,6 +3,7 @@ using GiamNgheo.App.Cli;
 using GiamNgheo.Files.Tabular;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.App.Tests.Cli;
 
@@ -99,7 +100,7 @@ public sealed class CommandTests : IDisposable
         // What if the rural line were 2,500,000: nobody becomes less poor; the file is a standard like the bundled ones.
         var standard = GiamNgheo.Data.Classification.HouseholdClassification.Standards.ForYear(2024);
         var whatIf = Path.Combine(_dir, "whatif.json");
-        await File.WriteAllTextAsync(whatIf, (standard with { Id = "WHATIF", PovertyLine = standard.PovertyLine with { Rural = 2_500_000 } }).ToJson());
+        await File.WriteAllTextAsync(whatIf, GiamNgheo.Files.Json.StandardFile.Write(standard with { Id = "WHATIF", PovertyLine = standard.PovertyLine with { Rural = 2_500_000 } }));
         var stored = await Run("classify", "--unit", "24", "--year", "2024", "--standard", whatIf);
         Assert.Contains($"chuẩn WHATIF: {households.Groups[1].Value} hộ, ghi mới/thay đổi {households.Groups[1].Value}.", stored.Out);
         var xlsx = Path.Combine(_dir, "sim.xlsx");

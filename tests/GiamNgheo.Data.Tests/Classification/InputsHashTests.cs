@@ -4,6 +4,7 @@ using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using static GiamNgheo.Data.Tests.Households.Sample;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.Data.Tests.Classification;
 
@@ -82,19 +83,19 @@ public sealed class InputsHashTests
     public void ThePhieuBCard_ItsRegion_AndEachAnswer_ChangeTheHash()
     {
         using var reader = new StreamReader(GiamNgheo.Data.ReferenceData.Open("scorecards/example-2022.json"));
-        var card = GiamNgheo.Domain.Scorecards.Scorecard.Read(reader.ReadToEnd()).Card!;
+        var card = ScorecardFile.Read(reader.ReadToEnd()).Card!;
         var answers = new Dictionary<string, string> { ["B10"] = "1", ["B11"] = "0" };
         var hash = new InputsHash(Standard);
-        var withCard = Base() with { ProxyMeans = new(card, "rural-1", answers) };
+        var withCard = Base() with { ProxyMeans = new(card, ScorecardFile.Key(card), "rural-1", answers) };
         var original = hash.Of(withCard);
 
         Assert.NotEqual(hash.Of(Base()), original);
-        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card, "rural-2", answers) }));
-        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card, "rural-1", new Dictionary<string, string>(answers) { ["B11"] = "1" }) }));
-        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card, "rural-1", new Dictionary<string, string> { ["B10"] = "1" }) }));
-        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card with { Version = "khac" }, "rural-1", answers) }));
+        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card, ScorecardFile.Key(card), "rural-2", answers) }));
+        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card, ScorecardFile.Key(card), "rural-1", new Dictionary<string, string>(answers) { ["B11"] = "1" }) }));
+        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card, ScorecardFile.Key(card), "rural-1", new Dictionary<string, string> { ["B10"] = "1" }) }));
+        Assert.NotEqual(original, hash.Of(Base() with { ProxyMeans = new(card with { Version = "khac" }, ScorecardFile.Key(card with { Version = "khac" }), "rural-1", answers) }));
         // The same answers given in another order are the same input.
-        Assert.Equal(original, hash.Of(Base() with { ProxyMeans = new(card, "rural-1", new Dictionary<string, string> { ["B11"] = "0", ["B10"] = "1" }) }));
+        Assert.Equal(original, hash.Of(Base() with { ProxyMeans = new(card, ScorecardFile.Key(card), "rural-1", new Dictionary<string, string> { ["B11"] = "0", ["B10"] = "1" }) }));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Classification.BatchClassificationTests;
 using static GiamNgheo.Data.Tests.Households.Sample;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.Data.Tests.Classification;
 
@@ -19,10 +20,10 @@ public abstract class ReclassificationTests(DatabaseKind kind)
 
     /// Decree 07's standard as a province's higher one (lines raised), the way a planner writes the file.
     private static string LocalJson(decimal rural, decimal urban, string id = "BG-CAO-2024") =>
-        (HouseholdClassification.Standards.ForYear(2024) with
+        GiamNgheo.Files.Json.StandardFile.Write(HouseholdClassification.Standards.ForYear(2024) with
         {
             Id = id, Name = "Chuẩn của tỉnh (thử)", Scope = "local", FromYear = 2022, ToYear = 2025, PovertyLine = new IncomeLine(rural, urban),
-        }).ToJson();
+        });
 
     [Fact]
     public async Task AnImport_StoresResults_ForWhatItWrote_AndAnEdit_RewritesOnlyThatHousehold()

@@ -1,6 +1,7 @@
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Units;
 using static GiamNgheo.Domain.Tests.Classification.Samples;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.Domain.Tests.Classification;
 
@@ -135,8 +136,8 @@ public sealed class CategoryTests
     [Fact]
     public void Standard_JsonRoundTrip_KeepsEveryRule()
     {
-        var again = OnRecord.All.Select(s => GiamNgheo.Domain.Standards.PovertyStandard.FromJson(s.ToJson())).ToList();
-        Assert.Equal(OnRecord.All.Select(s => s.ToJson()), again.Select(s => s.ToJson()));
+        var again = OnRecord.All.Select(s => StandardFile.ReadValid(StandardFile.Write(s))).ToList();
+        Assert.Equal(OnRecord.All.Select(StandardFile.Write), again.Select(StandardFile.Write));
     }
 }
 

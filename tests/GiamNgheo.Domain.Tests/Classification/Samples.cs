@@ -2,6 +2,7 @@ using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.Domain.Tests.Classification;
 
@@ -9,7 +10,7 @@ namespace GiamNgheo.Domain.Tests.Classification;
 public static class Samples
 {
     public static readonly PovertyStandards OnRecord = new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "standards"), "*.json")
-        .Select(f => PovertyStandard.FromJson(File.ReadAllText(f))));
+        .Select(f => StandardFile.ReadValid(File.ReadAllText(f))));
 
     public static PovertyStandard Decree07 => OnRecord.ForYear(2024);
     public static PovertyStandard Decision59 => OnRecord.ForYear(2018);

@@ -5,6 +5,7 @@ using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Scorecards;
 using GiamNgheo.Domain.Tests.Classification;
 using GiamNgheo.Domain.Units;
+using GiamNgheo.Files.Json;
 
 namespace GiamNgheo.Domain.Tests.Scorecards;
 
@@ -13,7 +14,7 @@ namespace GiamNgheo.Domain.Tests.Scorecards;
 public class ScorecardTests
 {
     private static readonly string ExampleJson = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scorecards", "example-2022.json"));
-    private static readonly Scorecard Example = Scorecard.Read(ExampleJson).Card!;
+    private static readonly Scorecard Example = ScorecardFile.Read(ExampleJson).Card!;
 
     private static readonly Dictionary<string, string> NoAssets = new() { ["B10"] = "0", ["B11"] = "0", ["B12"] = "0" };
 
@@ -39,7 +40,7 @@ public class ScorecardTests
     [Fact]
     public void ExampleCard_IsValid_AndMarkedAsExample()
     {
-        var (card, errors) = Scorecard.Read(ExampleJson);
+        var (card, errors) = ScorecardFile.Read(ExampleJson);
         Assert.Empty(errors);
         Assert.True(card!.Example);
         Assert.Equal("PHIEU-B-MAU", card.Id);
@@ -132,7 +133,7 @@ public class ScorecardTests
     public void Classify_WithACard_UsesTheEstimatedIncome_AndSaysSo()
     {
         // Entered income 1,000,000 (near-poor); the card estimates 2,250,000 + … > 1,500,000 → average living or above.
-        var h = Comfortable with { ProxyMeans = new ProxyMeansInput(Example, "rural-2", NoAssets) };
+        var h = Comfortable with { ProxyMeans = new ProxyMeansInput(Example, ScorecardFile.Key(Example), "rural-2", NoAssets) };
         var c = Classifier.Classify(Samples.Decree07, h);
         Assert.Equal(Category.NotPoor, c.Category);
         Assert.Equal(Example.EstimatedIncome("rural-2", 73), c.IncomePerPersonMonth);
@@ -148,7 +149,7 @@ public class ScorecardTests
     [Fact]
     public void Classify_WithAnIncompleteCard_IsUndetermined_EvenWithAnIncomeEntered()
     {
-        var h = Destitute with { ProxyMeans = new ProxyMeansInput(Example, "rural-1", new Dictionary<string, string>()) };
+        var h = Destitute with { ProxyMeans = new ProxyMeansInput(Example, ScorecardFile.Key(Example), "rural-1", new Dictionary<string, string>()) };
         var c = Classifier.Classify(Samples.Decree07, h);
         Assert.Equal(Category.Undetermined, c.Category);
         Assert.StartsWith("Phiếu B chưa đủ thông tin", c.Reason);
@@ -157,7 +158,7 @@ public class ScorecardTests
     [Fact]
     public void Classify_DestituteHousehold_ScoredAtZero_IsPoor()
     {
-        var h = Destitute with { ProxyMeans = new ProxyMeansInput(Example, "rural-1", NoAssets) };
+        var h = Destitute with { ProxyMeans = new ProxyMeansInput(Example, ScorecardFile.Key(Example), "rural-1", NoAssets) };
         var c = Classifier.Classify(Samples.Decree07, h);
         Assert.Equal(500_000m, c.IncomePerPersonMonth);
         Assert.Equal(Category.Poor, c.Category);
@@ -172,7 +173,7 @@ public class ScorecardTests
     {
         var node = JsonNode.Parse(ExampleJson)!;
         change(node);
-        var (card, errors) = Scorecard.Read(node.ToJsonString());
+        var (card, errors) = ScorecardFile.Read(node.ToJsonString());
         Assert.Null(card);
         return errors;
     }
@@ -223,7 +224,7 @@ public class ScorecardTests
         Assert.Contains("'points'", Assert.Single(noPoints).Message);
         var nullOptions = ErrorsAfter(n => n["characteristics"]![2]!["options"] = null);
         Assert.Equal("characteristics[2].options", Assert.Single(nullOptions).Field);
-        Assert.Equal("tệp", Assert.Single(Scorecard.Read("{ không phải JSON").Errors).Field);
+        Assert.Equal("tệp", Assert.Single(ScorecardFile.Read("{ không phải JSON").Errors).Field);
     }
 
     // ---- properties ----
