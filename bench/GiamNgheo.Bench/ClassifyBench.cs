@@ -17,11 +17,11 @@ public static class ClassifyBench
     public static async Task<List<ImportBench.Result>> RunAsync(DatabaseTarget target, ImportBench.DemoFile file)
     {
         var name = target.Kind == DatabaseKind.Sqlite ? "SQLite" : "PostgreSQL";
-        await target.MigrateAsync();
+        await new RegistryDbFactory(target).MigrateAsync();
         long provinceId;
-        await using (var db = target.CreateContext())
+        await using (var db = new RegistryDbFactory(target).CreateDbContext())
         {
-            var loaded = ImportBench.Keep is not null && await db.HouseholdYears.AnyAsync(y => y.Year == 2024);
+            var loaded = ImportBench.Keep is not null && await db.Set<HouseholdYear>().AnyAsync(y => y.Year == 2024);
             if (!loaded)
             {
                 var load = Stopwatch.StartNew();
@@ -35,7 +35,7 @@ public static class ClassifyBench
         }
         var results = new List<ImportBench.Result>();
         if (LoadOnly) return results;
-        await using (var db = target.CreateContext())
+        await using (var db = new RegistryDbFactory(target).CreateDbContext())
         {
             // A kept database starts each run from the same state: no SQL table, no stored results.
             await Sql.ExecuteAsync(db, "DROP TABLE IF EXISTS bench_sql_rule", CancellationToken.None);
@@ -43,7 +43,7 @@ public static class ClassifyBench
             await Sql.ExecuteAsync(db, target.Kind == DatabaseKind.Postgres ? "VACUUM ANALYZE" : "ANALYZE", CancellationToken.None);
         }
         var sw = Stopwatch.StartNew();
-        await using (var db = target.CreateContext())
+        await using (var db = new RegistryDbFactory(target).CreateDbContext())
             await Sql.ExecuteAsync(db, SqlRule(target.Kind), CancellationToken.None);
         results.Add(new(name, "hand-written SQL (CREATE TABLE AS)", sw.Elapsed.TotalSeconds, true));
         Console.WriteLine($"{name}: SQL rule {sw.Elapsed.TotalSeconds:0.00} s");
@@ -51,13 +51,13 @@ public static class ClassifyBench
         foreach (var step in new[] { "giamngheo classify (new)", "giamngheo classify (unchanged)" })
         {
             sw.Restart();
-            var r = await BatchClassification.RunAsync(target, provinceId, 2024, null, DateTime.UtcNow, CancellationToken.None,
+            var r = await new BatchClassification(new RegistryDbFactory(target), BundledStandards.Load()).RunAsync(provinceId, 2024, null, DateTime.UtcNow, CancellationToken.None,
                 Environment.GetEnvironmentVariable("GIAMNGHEO_BENCH_TRACE") is null ? null : Console.Out);
             results.Add(new(name, step, sw.Elapsed.TotalSeconds, false));
             Console.WriteLine($"{name}: {step} {sw.Elapsed.TotalSeconds:0.00} s, {r.Households:N0} households, {r.Changed:N0} written");
         }
 
-        await using (var db = target.CreateContext())
+        await using (var db = new RegistryDbFactory(target).CreateDbContext())
         {
             await db.Database.OpenConnectionAsync();
             // Same rule, same answer: count the households where the SQL and the engine disagree.

@@ -36,7 +36,9 @@ string? ArgText(string name) { var i = Array.IndexOf(args, name); return i >= 0 
 
 namespace GiamNgheo.Bench
 {
-    using GiamNgheo.Data.Demo;
+    using GiamNgheo.App;
+    using GiamNgheo.App.Features.Demo;
+    using Microsoft.Extensions.DependencyInjection;
     using GiamNgheo.Data.Households;
     using GiamNgheo.Data.Model;
     using GiamNgheo.Data.Units;
@@ -85,13 +87,18 @@ namespace GiamNgheo.Bench
             // A fresh scratch database each run: one left by an older schema would not migrate.
             foreach (var f in Directory.GetFiles(work, "units.db*")) File.Delete(f);
             var scratch = DatabaseTarget.Parse(System.IO.Path.Combine(work, "units.db"));
-            await scratch.MigrateAsync();
-            await using var db = scratch.CreateContext();
-            await UnitImport.RunAsync(db);
+            await new RegistryDbFactory(scratch).MigrateAsync();
+            await using (var db = new RegistryDbFactory(scratch).CreateDbContext()) await UnitImport.RunAsync(db);
             var sw = Stopwatch.StartNew();
             // The file is deterministic: a kept run reuses it.
             if (Keep is null || !File.Exists(path))
-                await using (var f = File.Create(path)) await DemoSeed.WriteCsvAsync(db, new DemoSpec("24", 2024, households, 1), f, CancellationToken.None);
+            {
+                await using var services = new ServiceCollection().AddLogging().AddGiamNgheo(scratch).BuildServiceProvider();
+                await using var scope = services.CreateAsyncScope();
+                await using var f = File.Create(path);
+                var written = await scope.ServiceProvider.GetRequiredService<DemoProvinceSeed>().WriteCsvAsync(new DemoSpec("24", 2024, households, 1), f, CancellationToken.None);
+                if (written.Failure is { } failure) throw new InvalidOperationException(failure.Message);
+            }
             // The rows of a household are contiguous: count code changes, without holding the file.
             int members = 0, householdCount = 0;
             var previous = "";
@@ -110,15 +117,15 @@ namespace GiamNgheo.Bench
         public static async Task<List<Result>> RunAsync(DatabaseTarget target, DemoFile file)
         {
             var name = target.Kind == DatabaseKind.Sqlite ? "SQLite" : "PostgreSQL";
-            await target.MigrateAsync();
-            await using (var db = target.CreateContext()) await UnitImport.RunAsync(db);
+            await new RegistryDbFactory(target).MigrateAsync();
+            await using (var db = new RegistryDbFactory(target).CreateDbContext()) await UnitImport.RunAsync(db);
             var results = new List<Result>
             {
                 new(name, target.Kind == DatabaseKind.Sqlite ? "plain INSERT (prepared, 1 tx)" : "plain COPY (csv, text columns)", await PlainAsync(target, file), true),
             };
             foreach (var step in new[] { "giamngheo import (new)", "giamngheo import (same file again)" })
             {
-                await using var db = target.CreateContext();
+                await using var db = new RegistryDbFactory(target).CreateDbContext();
                 db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
                 var sw = Stopwatch.StartNew();
                 var report = await HouseholdFiles.ImportAsync(db, file.Path, 2024, false, "bench", DateTime.UtcNow, CancellationToken.None,

@@ -11,7 +11,6 @@ internal sealed class DemoPerson
     public required string FullName { get; init; }
     public required Sex Sex { get; init; }
     public required DateOnly DateOfBirth { get; init; }
-    public required string DateOfBirthText { get; init; }
     public required DemoNames.Group Ethnic { get; init; }
     /// Generation relative to the family's founding head (0): parents −1, children +1 …; relations are
     /// computed from generations and parent/spouse links against whoever is head in a given year.
@@ -192,7 +191,6 @@ internal sealed class DemoFamily
             FullName = name,
             Sex = sex,
             DateOfBirth = dob,
-            DateOfBirthText = GiamNgheo.Domain.Common.VnFormat.Date(dob),
             Ethnic = g,
             Generation = generation,
             Parent = parent,

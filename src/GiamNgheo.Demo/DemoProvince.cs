@@ -23,8 +23,8 @@ public static class DemoProvince
 
     /// Rows of the exchange file for review year <paramref name="year"/> (≥ 2022), cells in
     /// <see cref="HouseholdFile.Columns"/> order, one row per member, household rows contiguous, the
-    /// head first. Household columns are filled on the household's first row only; the household code
-    /// and commune code are repeated on every row. Deterministic in (communes, year, households, seed).
+    /// head first, written by <see cref="HouseholdFile.ToCells"/>: household columns (the commune code among
+    /// them) on the household's first row only, the household code on every row. Deterministic in (communes, year, households, seed).
     /// Commune column: the 2024 code up to review year 2024, a successor from 2025 (the 2025 tree stands
     /// on the 1 September review date). Area column: filled from Type2024 in every year, since income was
     /// drawn against that line and a 2025 merger does not change the place itself.

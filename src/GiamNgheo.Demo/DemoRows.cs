@@ -1,4 +1,3 @@
-using System.Globalization;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using GiamNgheo.Files.Exchange;
@@ -13,44 +12,8 @@ internal static class DemoRows
     public const decimal RuralLine = 1_500_000m;
     public const decimal UrbanLine = 2_000_000m;
 
-    private static readonly int Count = HouseholdFile.Columns.Count;
-    private static readonly int CHousehold = HouseholdFile.IndexOf("household_code");
-    private static readonly int CCommune = HouseholdFile.IndexOf("commune_code");
-    private static readonly int CHamlet = HouseholdFile.IndexOf("hamlet");
-    private static readonly int CAddress = HouseholdFile.IndexOf("address");
-    private static readonly int CPhone = HouseholdFile.IndexOf("phone");
-    private static readonly int CArea = HouseholdFile.IndexOf("area");
-    private static readonly int CIncome = HouseholdFile.IndexOf("income");
-    private static readonly int CHousingArea = HouseholdFile.IndexOf("housing_area");
-    private static readonly int CWalls = HouseholdFile.IndexOf("durable_walls");
-    private static readonly int CFrame = HouseholdFile.IndexOf("durable_frame");
-    private static readonly int CRoof = HouseholdFile.IndexOf("durable_roof");
-    private static readonly int CWater = HouseholdFile.IndexOf("water");
-    private static readonly int CLatrine = HouseholdFile.IndexOf("latrine");
-    private static readonly int CTelecom = HouseholdFile.IndexOf("telecom");
-    private static readonly int CTv = HouseholdFile.IndexOf("tv");
-    private static readonly int CRadio = HouseholdFile.IndexOf("radio");
-    private static readonly int CComputer = HouseholdFile.IndexOf("computer");
-    private static readonly int CInternetPhone = HouseholdFile.IndexOf("internet_phone");
-    private static readonly int CLoudspeaker = HouseholdFile.IndexOf("loudspeaker");
-    private static readonly int CName = HouseholdFile.IndexOf("full_name");
-    private static readonly int CSex = HouseholdFile.IndexOf("sex");
-    private static readonly int CBirth = HouseholdFile.IndexOf("date_of_birth");
-    private static readonly int CRelation = HouseholdFile.IndexOf("relation");
-    private static readonly int CId = HouseholdFile.IndexOf("citizen_id");
-    private static readonly int CEthnic = HouseholdFile.IndexOf("ethnicity");
-    private static readonly int CEducation = HouseholdFile.IndexOf("education");
-    private static readonly int CInSchool = HouseholdFile.IndexOf("in_school");
-    private static readonly int CInsurance = HouseholdFile.IndexOf("health_insurance");
-    private static readonly int CEmployment = HouseholdFile.IndexOf("employment");
-    private static readonly int CDisability = HouseholdFile.IndexOf("disability");
-    private static readonly int CMeritorious = HouseholdFile.IndexOf("meritorious");
-    private static readonly int CSocial = HouseholdFile.IndexOf("social_protection");
-    private static readonly int CMalnourished = HouseholdFile.IndexOf("malnourished");
-
-    private static readonly string Yes = Choices.YesNo.Label(true);
-    private static readonly string No = Choices.YesNo.Label(false);
-    private static string YesNo(bool b) => b ? Yes : No;
+    /// Ethnic groups are written by code: the demo has no names table, and the parser reads codes.
+    private static readonly EthnicGroups ByCode = new([]);
 
     public static IEnumerable<string[]> Render(DemoSetup setup, DemoHousehold hh, int year, DateOnly review)
     {
@@ -64,31 +27,26 @@ internal static class DemoRows
         var income = Math.Round(line * (decimal)DemoMath.Exp(r) * 12m * n / 1000m, MidpointRounding.AwayFromZero) * 1000m;
         var poor = income <= line * 12m * n;
 
-        var first = new string[Count];
-        Array.Fill(first, "");
-        first[CHousehold] = hh.Code;
-        first[CCommune] = communeCode;
-        first[CHamlet] = setup.Hamlets[hh.Commune][hh.Hamlet];
-        first[CAddress] = hh.Address;
-        first[CPhone] = hh.NoTelecom ? "" : hh.Phone;
-        first[CArea] = Choices.Areas.Label(urban ? Area.Urban : Area.Rural);
-        first[CIncome] = income.ToString("0", CultureInfo.InvariantCulture);
-        first[CHousingArea] = hh.AreaM2.ToString(CultureInfo.InvariantCulture);
-        HousingCells(first, hh, h, r, urban, year);
+        var facts = Housing(hh, h, r, urban, year) with
+        {
+            Hamlet = setup.Hamlets[hh.Commune][hh.Hamlet],
+            Address = hh.Address.Length == 0 ? null : hh.Address,
+            Phone = hh.NoTelecom ? null : hh.Phone,
+            Area = urban ? Area.Urban : Area.Rural,
+            Income12Months = income,
+            HousingAreaM2 = hh.AreaM2,
+        };
 
         var head = hh.Head;
-        yield return MemberCells(first, head, head, hh, h, r, poor, year, review);
         // Head first, then spouse, children, parents, grandparents, grandchildren, siblings, others; older first.
         var others = hh.Members.Where(m => m != head)
             .Select(m => (Member: m, Relation: RelationOf(m, head)))
-            .OrderBy(x => x.Relation).ThenBy(x => x.Member.DateOfBirth).ToList();
-        foreach (var (m, _) in others)
+            .OrderBy(x => x.Relation).ThenBy(x => x.Member.DateOfBirth).Select(x => x.Member);
+        var first = true;
+        foreach (var m in others.Prepend(head))
         {
-            var row = new string[Count];
-            Array.Fill(row, "");
-            row[CHousehold] = hh.Code;
-            row[CCommune] = communeCode;
-            yield return MemberCells(row, m, head, hh, h, r, poor, year, review);
+            yield return HouseholdFile.ToCells(hh.Code, communeCode, facts, Member(m, head, hh, h, r, poor, year, review), first, ByCode);
+            first = false;
         }
     }
 
@@ -98,7 +56,7 @@ internal static class DemoRows
         return list.Length == 1 ? list[0] : list[(int)(DemoHash.Of(setup.Seed, DemoHash.Of(hh.Code)) % (ulong)list.Length)];
     }
 
-    private static void HousingCells(string[] row, DemoHousehold hh, double h, double r, bool urban, int year)
+    private static HouseholdFacts Housing(DemoHousehold hh, double h, double r, bool urban, int year)
     {
         bool walls, frame, roof;
         var u = hh.UPattern;
@@ -119,21 +77,16 @@ internal static class DemoRows
             walls = frame = true;
             roof = u < 0.8; // a sheet roof on an otherwise solid house
         }
-        row[CWalls] = YesNo(walls);
-        row[CFrame] = YesNo(frame);
-        row[CRoof] = YesNo(roof);
 
         WaterSource water;
         if (hh.UncleanWater) water = WaterSource.Unprotected;
         else if (urban) water = Pick(hh.UWaterType, [0.85, 0.08, 0.02, 0, 0.05], WaterSources);
         else water = Pick(hh.UWaterType, [0.45 - 0.15 * h, 0.35 - 0.25 * h, 0.12 + 0.33 * h, 0.05 + 0.1 * h, 0.03 * (1 - h)], WaterSources);
-        row[CWater] = Choices.WaterSources.Label(water);
 
         LatrineType latrine;
         if (hh.UnhygienicLatrine) latrine = hh.ULatrineType < 0.2 + 0.3 * h ? LatrineType.None : LatrineType.Unhygienic;
         else if (urban) latrine = Pick(hh.ULatrineType, [0.85, 0.15, 0, 0, 0], HygienicLatrines);
         else latrine = Pick(hh.ULatrineType, [0.45 - 0.3 * h, 0.25, 0.15, 0.07 + 0.15 * h, 0.08 + 0.2 * h], HygienicLatrines);
-        row[CLatrine] = Choices.Latrines.Label(latrine);
 
         var telecom = !hh.NoTelecom;
         bool tv = false, radio = false, computer = false, phone = false, loudspeaker = false;
@@ -146,12 +99,11 @@ internal static class DemoRows
             loudspeaker = hh.ULoudspeaker < (urban ? 0.15 : 0.6);
             if (!(tv || radio || computer || phone || loudspeaker)) tv = true;
         }
-        row[CTelecom] = YesNo(telecom);
-        row[CTv] = YesNo(tv);
-        row[CRadio] = YesNo(radio);
-        row[CComputer] = YesNo(computer);
-        row[CInternetPhone] = YesNo(phone);
-        row[CLoudspeaker] = YesNo(loudspeaker);
+        return new HouseholdFacts
+        {
+            Hamlet = "", DurableWalls = walls, DurableFrame = frame, DurableRoof = roof, Water = water, Latrine = latrine,
+            UsesTelecom = telecom, HasTv = tv, HasRadio = radio, HasComputer = computer, HasInternetPhone = phone, LoudspeakerReach = loudspeaker,
+        };
     }
 
     private static readonly WaterSource[] WaterSources =
@@ -174,21 +126,10 @@ internal static class DemoRows
 
     // ---------------------------------------------------------------- members
 
-    private static string[] MemberCells(string[] row, DemoPerson p, DemoPerson head, DemoHousehold hh, double h, double r,
-        bool poor, int year, DateOnly review)
+    private static MemberFacts Member(DemoPerson p, DemoPerson head, DemoHousehold hh, double h, double r, bool poor, int year, DateOnly review)
     {
         var age = p.AgeAt(review);
-        row[CName] = p.FullName;
-        row[CSex] = Choices.Sexes.Label(p.Sex);
-        row[CBirth] = p.DateOfBirthText;
-        row[CRelation] = Choices.Relations.Label(RelationOf(p, head));
-        if (p.CitizenId is not null && age >= p.IdFromAge) row[CId] = p.CitizenId;
-        row[CEthnic] = p.Ethnic.Code;
-
         var inSchool = age >= 3 && (age < 6 ? p.Preschool : age < p.SchoolLeaveAge);
-        if (age >= 6) row[CEducation] = Choices.Educations.Label(EducationAt(p.EducationTarget, age));
-        row[CInSchool] = YesNo(inSchool);
-
         var disabled = age >= p.DisabilityOnsetAge;
         var severe = disabled && p.SevereDisability;
         var minorityInHardship = p.Ethnic != DemoNames.Kinh && h >= 0.5;
@@ -196,19 +137,27 @@ internal static class DemoRows
         // the very old, the poor and ethnic minorities in difficult communes are covered by the state.
         var skipsInsurance = hh.UUninsured < Math.Max(0.03, 0.10 - 0.01 * (year - 2022)) && !poor && !minorityInHardship;
         var uninsured = age >= 6 && !inSchool && age < 80 && p.InsuranceU < (skipsInsurance ? 0.75 : 0.015);
-        row[CInsurance] = YesNo(!uninsured);
-
-        row[CEmployment] = EmploymentOf(p, age, inSchool, severe, h, r, year, review) is { } e ? Choices.Employments.Label(e) : "";
-        row[CDisability] = YesNo(disabled);
-        row[CMeritorious] = YesNo(p.Meritorious && age >= 1);
         var noPension = p.PensionU >= 0.25;
-        row[CSocial] = YesNo(severe || (age >= 80 && noPension) || (age >= 75 && poor && noPension));
+        bool? malnourished = null;
         if (age < 16)
         {
             var pm = (age < 5 ? 0.04 + 0.2 * h : 0.01 + 0.06 * h) * (poor ? 1.5 : 1);
-            row[CMalnourished] = YesNo(DemoHash.Unit(DemoHash.Of(p.Seed, (ulong)year, 2)) < pm);
+            malnourished = DemoHash.Unit(DemoHash.Of(p.Seed, (ulong)year, 2)) < pm;
         }
-        return row;
+        return new MemberFacts
+        {
+            FullName = p.FullName, Sex = p.Sex, DateOfBirth = p.DateOfBirth, Relation = RelationOf(p, head),
+            CitizenId = p.CitizenId is not null && age >= p.IdFromAge ? p.CitizenId : null,
+            EthnicCode = p.Ethnic.Code,
+            Education = age >= 6 ? EducationAt(p.EducationTarget, age) : null,
+            InSchool = inSchool,
+            HealthInsurance = !uninsured,
+            Employment = EmploymentOf(p, age, inSchool, severe, h, r, year, review),
+            Disability = disabled,
+            Meritorious = p.Meritorious && age >= 1,
+            SocialProtection = severe || (age >= 80 && noPension) || (age >= 75 && poor && noPension),
+            Malnourished = malnourished,
+        };
     }
 
     private static Education EducationAt(Education target, int age)

@@ -1,6 +1,8 @@
-using GiamNgheo.Data.Demo;
+using GiamNgheo.App.Features;
+using GiamNgheo.App.Features.Demo;
+using GiamNgheo.App.Features.Units;
+using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
-using GiamNgheo.Data.Units;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 [assembly: AssemblyFixture(typeof(GiamNgheo.App.Tests.AppFixture))]
@@ -14,15 +16,20 @@ public sealed class AppFixture : IAsyncLifetime
     public DatabaseTarget Database { get; } = DatabaseTarget.Parse(Path.Combine(Path.GetTempPath(), $"giamngheo-app-{Guid.NewGuid():N}.db"));
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+    /// The app's services over the same database, as the command line builds them.
+    public ServiceProvider Services { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        await Database.MigrateAsync();
-        await using (var db = Database.CreateContext())
+        await new RegistryDbFactory(Database).MigrateAsync();
+        Services = new ServiceCollection().AddLogging().AddGiamNgheo(Database).BuildServiceProvider();
+        await using (var scope = Services.CreateAsyncScope())
         {
-            await UnitImport.RunAsync(db);
-            var report = await DemoSeed.ImportAsync(db, new DemoSpec("24", DemoYear, 1_500, 7), CancellationToken.None);
-            if (!report.Applied) throw new InvalidOperationException("demo import failed: " + string.Join("; ", report.Errors.Take(5)));
+            var actor = new Actor("test");
+            await scope.ServiceProvider.GetRequiredService<UnitDirectory>().ImportReferenceAsync(actor, DateTime.UtcNow, CancellationToken.None);
+            var report = await scope.ServiceProvider.GetRequiredService<DemoProvinceSeed>().ImportAsync(new DemoSpec("24", DemoYear, 1_500, 7), actor, CancellationToken.None);
+            if (report.Value is not { Report.Applied: true })
+                throw new InvalidOperationException("demo import failed: " + (report.Failure?.Message ?? string.Join("; ", report.Value!.Report.Errors.Take(5))));
         }
         // A free port for both the factory's Kestrel and the app's own default (http://localhost:5000), so that
         // two test runs on one machine do not collide.
@@ -34,7 +41,26 @@ public sealed class AppFixture : IAsyncLifetime
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
-    public RegistryDb CreateDb() => Database.CreateContext();
+    public RegistryDb CreateDb() => new RegistryDbFactory(Database).CreateDbContext();
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    /// A household's year as the registry reads it (the field list's read, as the pages and the API show it).
+    public async Task<HouseholdYearView?> HouseholdAsync(string code, int year)
+    {
+        var contexts = new RegistryDbFactory(Database);
+        await using var db = contexts.CreateDbContext();
+        return await HouseholdQueries.IdByCodeAsync(db, code) is { } id ? await HouseholdQueries.ByIdAsync(contexts, db, id, year) : null;
+    }
+
+    /// A use case of the app, in a scope of its own (dispose the scope after use).
+    public (AsyncServiceScope Scope, T UseCase) UseCase<T>() where T : notnull
+    {
+        var scope = Services.CreateAsyncScope();
+        return (scope, scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Services.DisposeAsync();
+    }
 }

@@ -1,4 +1,6 @@
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Model;
+using GiamNgheo.Domain.Standards;
 using GiamNgheo.Data.Units;
 using Npgsql;
 
@@ -8,6 +10,9 @@ namespace GiamNgheo.Data.Tests;
 /// template, then each test gets its own copy (SQLite: a file copy; PostgreSQL: CREATE DATABASE … TEMPLATE).
 public static class TestDatabases
 {
+    /// The national standards as the app loads them.
+    public static readonly PovertyStandards Standards = BundledStandards.Load();
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static string? _sqliteTemplate;
     private static string? _postgresTemplate;
@@ -28,8 +33,8 @@ public static class TestDatabases
         {
             var path = Path.Combine(Path.GetTempPath(), $"giamngheo-template-{Guid.NewGuid():N}.db");
             var template = DatabaseTarget.Parse(path);
-            await template.MigrateAsync();
-            await using (var db = template.CreateContext()) await UnitImport.RunAsync(db);
+            await template.Contexts().MigrateAsync();
+            await using (var db = template.Db()) await UnitImport.RunAsync(db);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             _sqliteTemplate = path;
         }
@@ -50,8 +55,8 @@ public static class TestDatabases
             var name = $"tmpl_{Guid.NewGuid():N}";
             await ExecAsync(server, $"CREATE DATABASE {name}");
             var template = DatabaseTarget.Parse(WithDatabase(server, name));
-            await template.MigrateAsync();
-            await using (var db = template.CreateContext()) await UnitImport.RunAsync(db);
+            await template.Contexts().MigrateAsync();
+            await using (var db = template.Db()) await UnitImport.RunAsync(db);
             NpgsqlConnection.ClearAllPools();
             _postgresTemplate = name;
         }
@@ -59,6 +64,12 @@ public static class TestDatabases
         await ExecAsync(server, $"CREATE DATABASE {copy} TEMPLATE {_postgresTemplate}");
         return DatabaseTarget.Parse(WithDatabase(server, copy));
     }
+
+    /// The data layer's services over a test database, built as the app's composition builds them.
+    public static RegistryDbFactory Contexts(this DatabaseTarget target) => new(target);
+    public static RegistryDb Db(this DatabaseTarget target) => target.Contexts().CreateDbContext();
+    public static BatchClassification Batch(this DatabaseTarget target) => new(target.Contexts(), Standards);
+    public static Reclassification Reclassify(this DatabaseTarget target) => new(target.Contexts(), target.Batch(), Standards);
 
     private static string WithDatabase(string server, string database) =>
         new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;

@@ -1,4 +1,4 @@
-using GiamNgheo.App.Api;
+using GiamNgheo.App.Features;
 using GiamNgheo.Data.Model;
 
 namespace GiamNgheo.App.Web;
@@ -14,27 +14,29 @@ public static class WebHost
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        var db = target ?? DatabaseTarget.Resolve(builder.Configuration["Database"]);
-        builder.Services.AddSingleton(db);
-        builder.Services.AddScoped(_ => db.CreateContext());
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGiamNgheo(target ?? DatabaseTarget.Resolve(builder.Configuration["Database"]));
         builder.Services.AddMemoryCache();
         // Vietnamese text is written as is, not as &#x…; entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddRazorPages();
+        // Pages live in their features' folders (Features/<Feature>/<Page>.cshtml).
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery();
+        builder.Services.AddProblemDetails(Problems.Customize);
 
         var app = builder.Build();
+        Problems.Use(app);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.MapRazorPages();
-        app.MapGet("/", () => Results.Redirect("/units"));
-        RegistryApi.Map(app);
+        app.MapGet("/", () => Results.Redirect("/units")).ExcludeFromDescription();
+        var api = app.MapGroup("/api");
+        foreach (var feature in FeatureList.All) feature.MapApi(api);
         return app;
     }
 }

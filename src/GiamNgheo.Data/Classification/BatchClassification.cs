@@ -20,12 +20,12 @@ public sealed record ClassifyReport(int Year, string StandardId, int Households,
 /// members as two ordered reads merged, so memory stays flat), are classified in C#, and the results go back
 /// through a staging table and one upsert that rewrites a row only when its inputs changed (the first run of a
 /// scope writes straight into the table; households whose inputs hash is unchanged are counted, not rewritten).
-public static class BatchClassification
+public sealed class BatchClassification(IDbContextFactory<RegistryDb> contexts, PovertyStandards standards)
 {
-    public static async Task<ClassifyReport> RunAsync(DatabaseTarget target, long unitId, int year, PovertyStandard? standard,
+    public async Task<ClassifyReport> RunAsync(long unitId, int year, PovertyStandard? standard,
         DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null)
     {
-        var s = standard ?? HouseholdClassification.Standards.ForYear(year);
+        var s = standard ?? standards.ForYear(year);
         var hasher = new InputsHash(SHA256.HashData(Encoding.UTF8.GetBytes(StandardFile.Write(s))));
         var counts = Enum.GetValues<Category>().ToDictionary(c => c, _ => 0);
         int households = 0;
@@ -33,7 +33,7 @@ public static class BatchClassification
         var time = new PhaseClock();
         var cpu = trace is null ? TimeSpan.Zero : System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
-        await using var write = target.CreateContext();
+        await using var write = await contexts.CreateDbContextAsync(ct);
         await write.Database.OpenConnectionAsync(ct);
         await using var tx = await write.Database.BeginTransactionAsync(ct);
         // The scope's first classification under this standard has nothing to compare or update: its rows go straight
@@ -47,7 +47,7 @@ public static class BatchClassification
             : await StagingTable<Staged>.CreateAsync(write, "stage_result", Columns, ct))
         {
             // The reads run on another thread while this one classifies and writes: the 2nd core is otherwise idle.
-            await foreach (var batch in InBackground(ReadAsync(target, unitId, year, s.Id, ct), ct))
+            await foreach (var batch in InBackground(HouseholdReads.ReadAsync(contexts, HouseholdSelection.Scope(unitId), year, standardId: s.Id, withScorecard: true, ct: ct), ct))
             {
                 time.Lap(ref time.Read);
                 foreach (var row in batch)
@@ -94,17 +94,11 @@ public static class BatchClassification
         return new ClassifyReport(year, s.Id, households, changed, counts);
     }
 
-    /// The communes of a unit scope (a commune, a district or a province; @unit).
-    private const string Scope = """
-        (SELECT c.id FROM units c WHERE c.level = 3 AND (c.id = @unit OR c.parent_id = @unit
-            OR c.parent_id IN (SELECT d.id FROM units d WHERE d.parent_id = @unit)))
-        """;
-
     private static async Task<bool> AnyResultAsync(RegistryDb db, long unitId, int year, string standardId, CancellationToken ct)
     {
         await using var cmd = Sql.Command(db, $"""
             SELECT count(*) FROM (SELECT 1 FROM classification_results r JOIN household_years y ON y.household_id = r.household_id AND y.year = r.year
-                WHERE r.year = @year AND r.standard_id = @standard AND y.unit_id IN {Scope} LIMIT 1) x
+                WHERE r.year = @year AND r.standard_id = @standard AND y.unit_id IN {HouseholdReads.ScopeCommunes} LIMIT 1) x
             """, ("@year", year), ("@standard", standardId), ("@unit", unitId));
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
     }
@@ -174,99 +168,4 @@ public static class BatchClassification
         new("income_source", ColumnType.Text, r => r.Result.IncomeSource),
         new("proxy_score", ColumnType.Int, r => r.Result.Proxy?.Total),
     ];
-
-    /// Households of the scope with their members, in household id order (SnapshotsAsync without stored results).
-    internal static async IAsyncEnumerable<(long HouseholdId, long UnitId, HouseholdSnapshot Snapshot)> SnapshotsAsync(DatabaseTarget target, long unitId, int year,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var row in ReadAsync(target, unitId, year, null, ct)) yield return (row.HouseholdId, row.UnitId, row.Snapshot);
-    }
-
-    private sealed record Row(long HouseholdId, long UnitId, HouseholdSnapshot Snapshot, string? StoredHash, Category? StoredCategory);
-
-    /// The one place that reads a household's classification inputs: households and members of the scope, in household
-    /// id order, from two ordered reads on two connections merged here (plain data readers: this is the hot path of a
-    /// national run). With a standard, each household also carries its stored result's hash and category.
-    private static async IAsyncEnumerable<Row> ReadAsync(DatabaseTarget target, long unitId, int year, string? standardId,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        // The Phiếu B card of the year and its answers, read before the ordered reads start.
-        Scorecards.ProxyMeansInputs proxyMeans;
-        await using (var db = target.CreateContext()) proxyMeans = await Scorecards.ProxyMeansInputs.LoadAsync(db, year, ct: ct);
-        await using var dbYears = target.CreateContext();
-        await using var dbMembers = target.CreateContext();
-        await dbYears.Database.OpenConnectionAsync(ct);
-        await dbMembers.Database.OpenConnectionAsync(ct);
-        var stored = standardId is null
-            ? ("NULL, NULL", "")
-            : ("r.inputs_hash, r.category", "LEFT JOIN classification_results r ON r.household_id = y.household_id AND r.year = y.year AND r.standard_id = @standard");
-        await using var yearsCmd = Sql.Command(dbYears, $"""
-            SELECT y.household_id, y.unit_id, y.hamlet, y.address, y.phone, y.income12_months, y.housing_area_m2, {HouseholdCodes.Sql},
-                {stored.Item1}
-            FROM household_years y {stored.Item2}
-            WHERE y.year = @year AND y.unit_id IN {Scope} ORDER BY y.household_id
-            """, [("@year", year), ("@unit", unitId), .. standardId is null ? [] : new[] { ("@standard", (object?)standardId) }]);
-        await using var membersCmd = Sql.Command(dbMembers, $"""
-            SELECT m.household_id, p.full_name, p.date_of_birth, p.citizen_id, p.ethnic_code, {MemberCodes.Sql}
-            FROM memberships m JOIN people p ON p.id = m.person_id
-            WHERE m.year = @year AND m.household_id IN (SELECT household_id FROM household_years WHERE year = @year AND unit_id IN {Scope})
-            ORDER BY m.household_id, m.position
-            """, ("@year", year), ("@unit", unitId));
-        await using var years = await yearsCmd.ExecuteReaderAsync(ct);
-        await using var members = await membersCmd.ExecuteReaderAsync(ct);
-        var hasMember = await members.ReadAsync(ct);
-        var reviewDate = UnitEras.ReviewDate(year);
-        while (await years.ReadAsync(ct))
-        {
-            var householdId = years.GetInt64(0);
-            var list = new List<MemberFacts>();
-            while (hasMember && members.GetInt64(0) < householdId) hasMember = await members.ReadAsync(ct);
-            while (hasMember && members.GetInt64(0) == householdId)
-            {
-                var c = new Codes(members.GetInt64(5));
-                list.Add(new MemberFacts
-                {
-                    FullName = members.GetString(1), DateOfBirth = members.GetFieldValue<DateOnly>(2), CitizenId = Text(members, 3), EthnicCode = members.GetString(4),
-                    Sex = (Sex)c[0]!.Value, Relation = (Relation)c[1]!.Value, Education = (Education?)c[2], Employment = (Employment?)c[3],
-                    InSchool = c.Bool(4), HealthInsurance = c.Bool(5), Disability = c.Bool(6), Meritorious = c.Bool(7), SocialProtection = c.Bool(8),
-                    Malnourished = c.Bool(9),
-                });
-                hasMember = await members.ReadAsync(ct);
-            }
-            var h = new Codes(years.GetInt64(7));
-            var area = (Area)h[0]!.Value;
-            var facts = new HouseholdFacts
-            {
-                Hamlet = years.GetString(2), Address = Text(years, 3), Phone = Text(years, 4),
-                Income12Months = years.IsDBNull(5) ? null : years.GetInt64(5), HousingAreaM2 = years.IsDBNull(6) ? null : (decimal)years.GetDouble(6),
-                Area = h.Bool(1) == true ? null : area, DurableWalls = h.Bool(2), DurableFrame = h.Bool(3), DurableRoof = h.Bool(4),
-                Water = (WaterSource?)h[5], Latrine = (LatrineType?)h[6], UsesTelecom = h.Bool(7), HasTv = h.Bool(8), HasRadio = h.Bool(9),
-                HasComputer = h.Bool(10), HasInternetPhone = h.Bool(11), LoudspeakerReach = h.Bool(12),
-            };
-            var snapshot = proxyMeans.Attach(householdId, years.GetInt64(1), new HouseholdSnapshot(facts, area, list, reviewDate));
-            yield return new Row(householdId, years.GetInt64(1), snapshot, Text(years, 8), years.IsDBNull(9) ? null : (Category)years.GetInt32(9));
-        }
-    }
-
-    /// Flags and small codes travel packed into one integer, 4 bits each (0 = null, else value + 1): a data reader pays
-    /// more per column than SQL pays to pack them (measured on SQLite at 100k households: the members read took half
-    /// the time with 6 columns instead of 15). The order of the columns is the order of the indexes in Codes.
-    private sealed record Packing(params string[] Columns)
-    {
-        public string Sql => string.Join(" | ", Columns.Select((c, i) => $"(CAST(coalesce(CAST({c} AS integer) + 1, 0) AS bigint) << {4 * i})"));
-    }
-
-    private static readonly Packing HouseholdCodes = new("y.area", "y.area_from_unit", "y.durable_walls", "y.durable_frame", "y.durable_roof",
-        "y.water", "y.latrine", "y.uses_telecom", "y.has_tv", "y.has_radio", "y.has_computer", "y.has_internet_phone", "y.loudspeaker_reach");
-
-    private static readonly Packing MemberCodes = new("p.sex", "m.relation", "m.education", "m.employment", "m.in_school", "m.health_insurance",
-        "m.disability", "m.meritorious", "m.social_protection", "m.malnourished");
-
-    private readonly record struct Codes(long Packed)
-    {
-        public int? this[int i] => (int)(Packed >> (4 * i) & 15) is var v && v > 0 ? v - 1 : null;
-        public bool? Bool(int i) => this[i] is { } v ? v != 0 : null;
-    }
-
-    private static string? Text(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
+using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.Data.Classification;
 
@@ -10,8 +11,8 @@ namespace GiamNgheo.Data.Classification;
 /// rewrites a result only when it changes, so it must change with every input; it need not resist an attacker
 /// (nobody gains by forging a collision of their own facts), hence XxHash128 over a compact binary writing of the
 /// fields instead of SHA-256 over JSON, which cost as much as the classification itself.
-/// Every field of the snapshot is written here, by name: a new input (a Phiếu B item, say) must be added below,
-/// and InputsHashTests fails until it is.
+/// Every fact of the field list (HouseholdFields) is written, in its declared order; the snapshot's own fields and the
+/// Phiếu B input by name below. InputsHashTests fails when any input leaves the hash unchanged.
 public sealed class InputsHash(byte[] standardDigest)
 {
     private byte[] _buffer = new byte[1024];
@@ -23,25 +24,31 @@ public sealed class InputsHash(byte[] standardDigest)
         Bytes(standardDigest);
         Int((int)h.Area);
         Int(h.ReviewDate.DayNumber);
-        var f = h.Facts;
-        Text(f.Hamlet); Text(f.Address); Text(f.Phone); Int(f.Area is { } a ? (int)a : null);
-        Decimal(f.Income12Months); Decimal(f.HousingAreaM2);
-        Bool(f.DurableWalls); Bool(f.DurableFrame); Bool(f.DurableRoof);
-        Int(f.Water is { } w ? (int)w : null); Int(f.Latrine is { } l ? (int)l : null);
-        Bool(f.UsesTelecom); Bool(f.HasTv); Bool(f.HasRadio); Bool(f.HasComputer); Bool(f.HasInternetPhone); Bool(f.LoudspeakerReach);
+        foreach (var fact in HouseholdFields.Household.All) Write(fact, h.Facts);
         Int(h.Members.Count);
         foreach (var m in h.Members)
-        {
-            Text(m.FullName); Int((int)m.Sex); Int(m.DateOfBirth.DayNumber); Int((int)m.Relation); Text(m.CitizenId); Text(m.EthnicCode);
-            Int(m.Education is { } e ? (int)e : null); Bool(m.InSchool); Bool(m.HealthInsurance);
-            Int(m.Employment is { } em ? (int)em : null); Bool(m.Disability); Bool(m.Meritorious); Bool(m.SocialProtection); Bool(m.Malnourished);
-        }
+            foreach (var fact in HouseholdFields.Member.All) Write(fact, m);
         // Under a Phiếu B card: the card (its key carries its content hash), the region and the answers in code order.
         var p = h.ProxyMeans;
         Text(p?.CardKey); Text(p?.Region); Int(p?.Answers.Count);
         if (p is not null)
             foreach (var (code, option) in p.Answers.OrderBy(a => a.Key, StringComparer.Ordinal)) { Text(code); Text(option); }
         return Convert.ToHexString(XxHash128.Hash(_buffer.AsSpan(0, _length)));
+    }
+
+    /// Each fact by its storage: text, a code (yes/no as three bytes, other codes as numbers), money and measures as
+    /// decimals, dates as day numbers.
+    private void Write<T>(Fact<T> fact, T facts) where T : class
+    {
+        switch (fact.Storage)
+        {
+            case FactStorage.Text: Text(fact.GetText(facts)); break;
+            case FactStorage.Code when fact.StoredType == typeof(bool?): Bool(fact.GetCode(facts) is { } b ? b != 0 : null); break;
+            case FactStorage.Code: Int(fact.GetCode(facts)); break;
+            case FactStorage.Money or FactStorage.Measure: Decimal(fact.GetNumber(facts)); break;
+            case FactStorage.Date: Int(fact.GetDate(facts).DayNumber); break;
+            default: throw new InvalidOperationException($"{fact.Name}: {fact.Storage} is not hashed");
+        }
     }
 
     private Span<byte> Take(int n)

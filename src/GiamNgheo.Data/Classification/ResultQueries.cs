@@ -1,6 +1,8 @@
+using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +26,10 @@ public static class ResultQueries
         CancellationToken ct = default)
     {
         var communes = UnitQueries.CommuneIdsUnder(db, scope.Id);
-        var rows = await (from y in db.HouseholdYears
+        var rows = await (from y in db.Set<HouseholdYear>()
                           where y.Year == year && communes.Contains(y.UnitId)
-                          join c in db.Units on y.UnitId equals c.Id
-                          join r in db.ClassificationResults.Where(r => r.StandardId == standardId)
+                          join c in db.Set<Unit>() on y.UnitId equals c.Id
+                          join r in db.Set<ClassificationResult>().Where(r => r.StandardId == standardId)
                               on new { y.HouseholdId, y.Year } equals new { r.HouseholdId, r.Year } into results
                           from r in results.DefaultIfEmpty()
                           group y by new { y.UnitId, c.ParentId, Category = r == null ? 0 : r.Category } into g
@@ -45,10 +47,10 @@ public static class ResultQueries
 
     /// The standards with stored results that a unit's page can show for a year: the national one, then the
     /// province's local ones.
-    public static async Task<List<(string Id, string Name)>> StandardsForAsync(RegistryDb db, long unitId, int year, CancellationToken ct = default)
+    public static async Task<List<(string Id, string Name)>> StandardsForAsync(RegistryDb db, PovertyStandards standards, long unitId, int year, CancellationToken ct = default)
     {
         var list = new List<(string, string)>();
-        if (HouseholdClassification.Standards.National(year) is { } national) list.Add((national.Id, national.Name));
+        if (standards.National(year) is { } national) list.Add((national.Id, national.Name));
         list.AddRange((await LocalStandards.ForUnitAsync(db, unitId, year, ct)).Select(s => (s.Id, $"{s.Name} (chuẩn địa phương)")));
         return list;
     }

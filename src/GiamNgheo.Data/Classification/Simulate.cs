@@ -1,6 +1,8 @@
 using System.Globalization;
 using GiamNgheo.Files.Tabular;
+using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Standards;
@@ -10,15 +12,16 @@ namespace GiamNgheo.Data.Classification;
 
 public static class Simulate
 {
-    /// Classifies the scope's households of the year under the year's standard and under the proposed one; writes nothing.
-    public static async Task<SimulationReport> RunAsync(DatabaseTarget target, long unitId, int year, PovertyStandard proposed, CancellationToken ct = default)
+    /// Classifies the scope's households of the year under the current standard and under the proposed one; writes nothing.
+    public static async Task<SimulationReport> RunAsync(IDbContextFactory<RegistryDb> contexts, long unitId, int year, PovertyStandard current,
+        PovertyStandard proposed, CancellationToken ct = default)
     {
-        var simulation = new Simulation(HouseholdClassification.Standards.ForYear(year), proposed);
-        await foreach (var (_, communeId, snapshot) in BatchClassification.SnapshotsAsync(target, unitId, year, ct))
-            simulation.Add(communeId, snapshot);
-        await using var db = target.CreateContext();
-        var names = await db.Units.Where(u => simulation.ByUnit.Keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var scope = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
+        var simulation = new Simulation(current, proposed);
+        await foreach (var h in HouseholdReads.ReadAsync(contexts, HouseholdSelection.Scope(unitId), year, withScorecard: true, ct: ct))
+            simulation.Add(h.UnitId, h.Snapshot);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var names = await db.Set<Unit>().Where(u => simulation.ByUnit.Keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var scope = await db.Set<Unit>().Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
         return new SimulationReport(simulation, scope, names);
     }
 }
@@ -34,6 +37,7 @@ public sealed record SimulationRow(string Unit, int Households, int PoorBefore, 
 public sealed class SimulationReport(Simulation simulation, string scopeName, IReadOnlyDictionary<long, string> communeNames)
 {
     public Simulation Simulation { get; } = simulation;
+    public string ScopeName { get; } = scopeName;
 
     public IReadOnlyList<SimulationRow> Communes { get; } = simulation.ByUnit
         .Select(x => new SimulationRow(communeNames[x.Key], x.Value.Before.Sum(), x.Value.Before[0], x.Value.After[0], x.Value.Before[1], x.Value.After[1]))

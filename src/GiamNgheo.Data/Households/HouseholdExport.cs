@@ -1,8 +1,6 @@
 using GiamNgheo.Data.Model;
-using GiamNgheo.Data.Units;
-using GiamNgheo.Domain.Households;
-using Microsoft.EntityFrameworkCore;
 using GiamNgheo.Files.Exchange;
+using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Households;
 
@@ -10,22 +8,13 @@ namespace GiamNgheo.Data.Households;
 /// The output imports back unchanged.
 public static class HouseholdExport
 {
-    public static async IAsyncEnumerable<string[]> RowsAsync(RegistryDb db, long unitId, int year,
+    public static async IAsyncEnumerable<string[]> RowsAsync(IDbContextFactory<RegistryDb> contexts, long unitId, int year,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var ethnic = new EthnicGroups(await db.EthnicGroups.AsNoTracking().Select(g => new EthnicGroup(g.Code, g.Name)).ToListAsync(ct));
-        var communes = UnitQueries.CommuneIdsUnder(db, unitId);
-        var query = db.Memberships.AsNoTracking()
-            .Where(m => m.Year == year && communes.Contains(m.HouseholdYear!.UnitId))
-            .OrderBy(m => m.HouseholdId).ThenBy(m => m.Position)
-            .Select(m => new { Member = m, m.Person, Year = m.HouseholdYear, Code = m.HouseholdYear!.Household!.Code, CommuneCode = m.HouseholdYear.Unit!.Code });
-        long last = -1;
-        await foreach (var r in query.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            r.Member.Person = r.Person;
-            yield return HouseholdFile.ToCells(r.Code, r.CommuneCode, HouseholdQueries.ToFacts(r.Year!), HouseholdQueries.ToFacts(r.Member),
-                r.Member.HouseholdId != last, ethnic);
-            last = r.Member.HouseholdId;
-        }
+        Domain.Households.EthnicGroups ethnic;
+        await using (var db = await contexts.CreateDbContextAsync(ct)) ethnic = await HouseholdImport.EthnicGroupsAsync(db, ct);
+        await foreach (var h in HouseholdReads.ReadAsync(contexts, HouseholdSelection.Scope(unitId), year, withCodes: true, ct: ct))
+            for (var i = 0; i < h.Snapshot.Members.Count; i++)
+                yield return HouseholdFile.ToCells(h.Code!, h.CommuneCode!, h.Snapshot.Facts, h.Snapshot.Members[i], i == 0, ethnic);
     }
 }

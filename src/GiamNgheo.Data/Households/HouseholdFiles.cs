@@ -4,6 +4,8 @@ using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
 
+using Microsoft.EntityFrameworkCore;
+
 namespace GiamNgheo.Data.Households;
 
 /// The exchange file on disk or from an upload: format by extension, then the one import path.
@@ -48,11 +50,11 @@ public static class HouseholdFiles
     public static byte[] AnnotateErrors(Stream originalXlsx, ImportReport report) =>
         XlsxErrorCopy.Annotate(originalXlsx, report.Errors.Select(e => new CellError(Math.Max(e.Row, 1), e.Column, e.Message)).ToList());
 
-    public static async Task<int> ExportAsync(RegistryDb db, Stream output, long unitId, int year, FileFormat format, CancellationToken ct = default)
+    public static async Task<int> ExportAsync(IDbContextFactory<RegistryDb> contexts, Stream output, long unitId, int year, FileFormat format, CancellationToken ct = default)
     {
         var headers = HouseholdFile.Columns.Select(c => c.Header).ToList();
         var count = 0;
-        var rows = Counted(HouseholdExport.RowsAsync(db, unitId, year, ct), () => count++);
+        var rows = Counted(HouseholdExport.RowsAsync(contexts, unitId, year, ct), () => count++);
         if (format == FileFormat.Csv) await CsvWriter.WriteAsync(output, headers, rows, ct);
         else XlsxWriter.Write(output, "Danh sách hộ", headers, rows.ToBlockingEnumerable(ct));
         return count;

@@ -1,10 +1,12 @@
 using GiamNgheo.Data.Bulk;
 using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using GiamNgheo.Files.Exchange;
+using GiamNgheo.Data.Changes;
 
 namespace GiamNgheo.Data.Households;
 
@@ -28,7 +30,8 @@ public sealed record ImportReport(
 public static class HouseholdImport
 {
     public static async Task<ImportReport> RunAsync(RegistryDb db, IReadOnlyList<string> headers, IEnumerable<RawRow> rows,
-        int year, bool dryRun, string actor, string fileName, DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null)
+        int year, bool dryRun, string actor, string fileName, DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null,
+        IReadOnlyDictionary<int, long>? personByRow = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Trace(string step) { trace?.WriteLine($"  {clock.Elapsed.TotalSeconds,7:0.00} s  {step}"); }
@@ -37,7 +40,7 @@ public static class HouseholdImport
             return new ImportReport(year, dryRun, false, 0, 0, headerErrors.Count, headerErrors, []);
 
         var communes = await CommunesOnAsync(db, UnitEras.ReviewDate(year), ct);
-        var ethnic = new EthnicGroups(await db.EthnicGroups.AsNoTracking().Select(g => new EthnicGroup(g.Code, g.Name)).ToListAsync(ct));
+        var ethnic = await EthnicGroupsAsync(db, ct);
         var parser = new HouseholdFileParser(year, communes.GetValueOrDefault, ethnic);
         var ordered = rows.Select(r => new RawRow(r.Number, map.Select(i => i < 0 || i >= r.Cells.Count ? "" : r.Cells[i]).ToArray()));
 
@@ -67,7 +70,7 @@ public static class HouseholdImport
                 for (var i = 0; i < block.Members.Count; i++)
                 {
                     members++;
-                    await stage.WriteAsync(new StagedRow(block, i + 1, block.Members[i]), ct);
+                    await stage.WriteAsync(new StagedRow(block, i + 1, block.Members[i], personByRow?.GetValueOrDefault(block.Members[i].Row) is > 0 and var p ? p : null), ct);
                 }
             }
             await stage.CompleteAsync(ct);
@@ -97,7 +100,7 @@ public static class HouseholdImport
         await using (var cmd = Sql.Command(db, "SELECT DISTINCT unit_id FROM stage_row WHERE unit_id IS NOT NULL"))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) communeIds.Add(r.GetInt64(0));
-        db.Changes.Add(new ChangeRecord
+        db.Set<ChangeRecord>().Add(new ChangeRecord
         {
             At = nowUtc, Actor = actor, Action = "households.import", Subject = $"{year}",
             Summary = $"Nhập tệp {fileName}: {VnFormat.Number(households)} hộ, {VnFormat.Number(members)} thành viên, năm {year}.",
@@ -108,40 +111,31 @@ public static class HouseholdImport
         return new ImportReport(year, false, true, households, members, 0, [], duplicates) { CommuneIds = communeIds };
     }
 
+    public static async Task<EthnicGroups> EthnicGroupsAsync(RegistryDb db, CancellationToken ct) =>
+        new(await db.Set<EthnicGroupRow>().AsNoTracking().Select(g => new EthnicGroup(g.Code, g.Name)).ToListAsync(ct));
+
     /// Communes standing on the date, by code (a code alone is not a unit: the date decides which one).
     public static async Task<Dictionary<string, CommuneRef>> CommunesOnAsync(RegistryDb db, DateOnly date, CancellationToken ct) =>
-        (await db.Units.AsNoTracking()
+        (await db.Set<Unit>().AsNoTracking()
             .Where(u => u.Level == UnitLevel.Commune && (u.ValidFrom == null || u.ValidFrom <= date) && (u.ValidTo == null || u.ValidTo >= date))
             .Select(u => new CommuneRef(u.Id, u.Code, u.Name, u.Area)).ToListAsync(ct))
         .ToDictionary(c => c.Code);
 
     /// A member row of the file on its way to the staging table. Member null: the household had errors.
-    private sealed record StagedRow(HouseholdBlock Block, int Position, ParsedMember? Member)
+    /// PersonHint: the person a form's row is (a member being edited), which decides her identity before any matching.
+    private sealed record StagedRow(HouseholdBlock Block, int Position, ParsedMember? Member, long? PersonHint = null)
     {
         public bool CarriesHousehold => Position == 1 && Member is not null;
     }
 
+    /// The columns of household_years the file writes: the commune, each household fact of the field list, the area that
+    /// applies, and what is derived from the members.
     private static readonly StagingColumn<HouseholdBlock>[] HouseholdColumns =
     [
         new("unit_id", ColumnType.Long, b => b.Commune!.UnitId),
-        new("hamlet", ColumnType.Text, b => b.Facts!.Hamlet),
-        new("address", ColumnType.Text, b => b.Facts!.Address),
-        new("phone", ColumnType.Text, b => b.Facts!.Phone),
+        .. FactColumns.HouseholdYear.Select(f => new StagingColumn<HouseholdBlock>(f.Key, FactColumns.TypeOf(f), b => f.Stored(b.Facts!))),
         new("area", ColumnType.Int, b => (int)(b.Facts!.Area ?? b.Commune!.Area)),
         new("area_from_unit", ColumnType.Bool, b => b.Facts!.Area is null),
-        new("income12_months", ColumnType.Long, b => b.Facts!.Income12Months is { } v ? (long)v : null),
-        new("housing_area_m2", ColumnType.Double, b => b.Facts!.HousingAreaM2 is { } v ? (double)v : null),
-        new("durable_walls", ColumnType.Bool, b => b.Facts!.DurableWalls),
-        new("durable_frame", ColumnType.Bool, b => b.Facts!.DurableFrame),
-        new("durable_roof", ColumnType.Bool, b => b.Facts!.DurableRoof),
-        new("water", ColumnType.Int, b => (int?)b.Facts!.Water),
-        new("latrine", ColumnType.Int, b => (int?)b.Facts!.Latrine),
-        new("uses_telecom", ColumnType.Bool, b => b.Facts!.UsesTelecom),
-        new("has_tv", ColumnType.Bool, b => b.Facts!.HasTv),
-        new("has_radio", ColumnType.Bool, b => b.Facts!.HasRadio),
-        new("has_computer", ColumnType.Bool, b => b.Facts!.HasComputer),
-        new("has_internet_phone", ColumnType.Bool, b => b.Facts!.HasInternetPhone),
-        new("loudspeaker_reach", ColumnType.Bool, b => b.Facts!.LoudspeakerReach),
         new("member_count", ColumnType.Int, b => b.Members.Count),
         new("head_name", ColumnType.Text, b => b.Members.First(m => m.Facts.Relation == Relation.Head).Facts.FullName),
     ];
@@ -149,21 +143,10 @@ public static class HouseholdImport
     private static readonly StagingColumn<ParsedMember>[] MemberColumns =
     [
         new("row_no", ColumnType.Int, m => m.Row),
-        new("full_name", ColumnType.Text, m => m.Facts.FullName),
-        new("sex", ColumnType.Int, m => (int)m.Facts.Sex),
-        new("date_of_birth", ColumnType.Date, m => m.Facts.DateOfBirth),
-        new("citizen_id", ColumnType.Text, m => m.Facts.CitizenId),
-        new("ethnic_code", ColumnType.Text, m => m.Facts.EthnicCode),
-        new("relation", ColumnType.Int, m => (int)m.Facts.Relation),
-        new("education", ColumnType.Int, m => (int?)m.Facts.Education),
-        new("in_school", ColumnType.Bool, m => m.Facts.InSchool),
-        new("health_insurance", ColumnType.Bool, m => m.Facts.HealthInsurance),
-        new("employment", ColumnType.Int, m => (int?)m.Facts.Employment),
-        new("disability", ColumnType.Bool, m => m.Facts.Disability),
-        new("meritorious", ColumnType.Bool, m => m.Facts.Meritorious),
-        new("social_protection", ColumnType.Bool, m => m.Facts.SocialProtection),
-        new("malnourished", ColumnType.Bool, m => m.Facts.Malnourished),
+        .. HouseholdFields.Member.All.Select(f => new StagingColumn<ParsedMember>(f.Key, FactColumns.TypeOf(f), m => f.Stored(m.Facts))),
     ];
+
+    private static string Keys(FactOwner owner, string prefix = "") => string.Join(", ", HouseholdFields.Member.OwnedBy(owner).Select(f => prefix + f.Key));
 
     private static readonly StagingColumn<StagedRow>[] StagedColumns =
     [
@@ -171,6 +154,7 @@ public static class HouseholdImport
         new("position", ColumnType.Int, r => r.Position),
         new("first_row", ColumnType.Int, r => r.Block.FirstRow),
         new("ok", ColumnType.Bool, r => r.Member is not null),
+        new("person_hint", ColumnType.Long, r => r.PersonHint),
         .. MemberColumns.Select(c => new StagingColumn<StagedRow>(c.Name, c.Type, r => r.Member is null ? null : c.Value(r.Member))),
         .. HouseholdColumns.Select(c => new StagingColumn<StagedRow>(c.Name, c.Type, r => r.CarriesHousehold ? c.Value(r.Block) : null)),
     ];
@@ -246,12 +230,13 @@ public static class HouseholdImport
         // (SQLite, where this transaction is the only writer).
         var newId = pg
             ? "nextval(pg_get_serial_sequence('people', 'id'))"
-            : "(SELECT coalesce(max(id), 0) FROM people) + count(CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN 1 END) OVER (ORDER BY r.row_no ROWS UNBOUNDED PRECEDING)";
+            : "(SELECT coalesce(max(id), 0) FROM people) + count(CASE WHEN r.person_hint IS NULL AND k.person_id IS NULL AND b.person_id IS NULL THEN 1 END) OVER (ORDER BY r.row_no ROWS UNBOUNDED PRECEDING)";
         await Run($"""
             CREATE {string.Format(temp, "stage_member")}
             SELECT h.id AS household_id, r.position, {string.Join(", ", MemberColumns.Select(c => "r." + c.Name))},
-                CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN {newId} ELSE coalesce(k.person_id, b.person_id) END AS person_id,
-                k.person_id IS NULL AND b.person_id IS NULL AS is_new
+                CASE WHEN r.person_hint IS NOT NULL THEN r.person_hint
+                     WHEN k.person_id IS NULL AND b.person_id IS NULL THEN {newId} ELSE coalesce(k.person_id, b.person_id) END AS person_id,
+                r.person_hint IS NULL AND k.person_id IS NULL AND b.person_id IS NULL AS is_new
             FROM stage_row r JOIN households h ON h.code = r.code
             LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
             LEFT JOIN stage_by_citizen b ON b.row_no = r.row_no
@@ -264,33 +249,24 @@ public static class HouseholdImport
             """);
         await Run("DELETE FROM memberships WHERE year = @year AND person_id IN (SELECT person_id FROM stage_member)");
         await Run("DELETE FROM household_years WHERE year = @year AND household_id IN (SELECT household_id FROM stage_household)");
-        await Run("""
-            INSERT INTO household_years (household_id, year, unit_id, hamlet, address, phone, area, area_from_unit, income12_months,
-                housing_area_m2, durable_walls, durable_frame, durable_roof, water, latrine, uses_telecom, has_tv, has_radio,
-                has_computer, has_internet_phone, loudspeaker_reach, member_count, head_name)
-            SELECT household_id, @year, unit_id, hamlet, address, phone, area, area_from_unit, income12_months,
-                housing_area_m2, durable_walls, durable_frame, durable_roof, water, latrine, uses_telecom, has_tv, has_radio,
-                has_computer, has_internet_phone, loudspeaker_reach, member_count, head_name
-            FROM stage_household
+        var householdColumns = string.Join(", ", HouseholdColumns.Select(c => c.Name));
+        await Run($"""
+            INSERT INTO household_years (household_id, year, {householdColumns})
+            SELECT household_id, @year, {householdColumns} FROM stage_household
             """);
-        await Run("""
-            UPDATE people SET full_name = s.full_name, sex = s.sex, date_of_birth = s.date_of_birth,
-                citizen_id = s.citizen_id, ethnic_code = s.ethnic_code
+        var personFacts = HouseholdFields.Member.OwnedBy(FactOwner.Person).Select(f => f.Key).ToList();
+        await Run($"""
+            UPDATE people SET {string.Join(", ", personFacts.Select(k => $"{k} = s.{k}"))}
             FROM stage_member s WHERE people.id = s.person_id AND NOT s.is_new
-              AND (people.full_name <> s.full_name OR people.sex <> s.sex OR people.date_of_birth <> s.date_of_birth
-                   OR coalesce(people.citizen_id, '') <> coalesce(s.citizen_id, '') OR people.ethnic_code <> s.ethnic_code)
+              AND ({string.Join(" OR ", personFacts.Select(k => $"people.{k} IS DISTINCT FROM s.{k}"))})
             """);
-        await Run("""
-            INSERT INTO people (id, full_name, sex, date_of_birth, citizen_id, ethnic_code)
-            SELECT s.person_id, s.full_name, s.sex, s.date_of_birth, s.citizen_id, s.ethnic_code
-            FROM stage_member s WHERE s.is_new
+        await Run($"""
+            INSERT INTO people (id, {Keys(FactOwner.Person)})
+            SELECT s.person_id, {Keys(FactOwner.Person, "s.")} FROM stage_member s WHERE s.is_new
             """);
-        await Run("""
-            INSERT INTO memberships (person_id, household_id, year, position, relation, education, in_school, health_insurance,
-                employment, disability, meritorious, social_protection, malnourished)
-            SELECT person_id, household_id, @year, position, relation, education, in_school, health_insurance,
-                employment, disability, meritorious, social_protection, malnourished
-            FROM stage_member
+        await Run($"""
+            INSERT INTO memberships (person_id, household_id, year, position, {Keys(FactOwner.Membership)})
+            SELECT person_id, household_id, @year, position, {Keys(FactOwner.Membership)} FROM stage_member
             """);
     }
 

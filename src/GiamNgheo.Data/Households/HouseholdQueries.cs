@@ -1,6 +1,7 @@
+using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
-using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,12 @@ public sealed record HouseholdPage(IReadOnlyList<HouseholdRow> Rows, long? NextA
 
 public sealed record MemberView(long PersonId, int Position, MemberFacts Facts);
 
+/// A household in one review year. <see cref="Snapshot"/> is what classification reads (with the year's Phiếu B input).
 public sealed record HouseholdYearView(long HouseholdId, string Code, int Year, UnitView Commune, HouseholdFacts Facts,
-    Area Area, IReadOnlyList<MemberView> Members, IReadOnlyList<int> Years);
+    Area Area, IReadOnlyList<MemberView> Members, IReadOnlyList<int> Years)
+{
+    public required HouseholdSnapshot Snapshot { get; init; }
+}
 
 public static class HouseholdQueries
 {
@@ -28,19 +33,12 @@ public static class HouseholdQueries
     /// (keyset paging: page 5,000 costs what page 1 costs).
     public static async Task<HouseholdPage> ListAsync(RegistryDb db, HouseholdFilter f, CancellationToken ct = default)
     {
-        var q = db.HouseholdYears.AsNoTracking().Where(y => y.Year == f.Year);
-        if (f.UnitId is { } unitId) q = q.Where(y => UnitQueries.CommuneIdsUnder(db, unitId).Contains(y.UnitId));
-        if (!string.IsNullOrWhiteSpace(f.Hamlet)) q = q.Where(y => y.Hamlet == f.Hamlet);
-        if (!string.IsNullOrWhiteSpace(f.Text))
-        {
-            var t = f.Text.Trim();
-            q = q.Where(y => y.Household!.Code.Contains(t) || (y.HeadName != null && y.HeadName.Contains(t)));
-        }
-        var results = db.ClassificationResults.Where(r => r.Year == f.Year && r.StandardId == f.StandardId);
-        if (f.Category is { } category) q = q.Where(y => results.Any(r => r.HouseholdId == y.HouseholdId && r.Category == category));
+        var q = Filtered(db, f);
         if (f.After is { } after) q = q.Where(y => y.HouseholdId > after);
+        var results = Results(db, f);
         var rows = await q.OrderBy(y => y.HouseholdId).Take(f.PageSize + 1)
-            .Select(y => new HouseholdRow(y.HouseholdId, y.Household!.Code, y.HeadName, y.Hamlet, y.Unit!.Name, y.MemberCount, y.Income12Months, y.Area,
+            .Select(y => new HouseholdRow(y.HouseholdId, y.Household!.Code, y.HeadName, EF.Property<string>(y, nameof(HouseholdFacts.Hamlet)), y.Unit!.Name,
+                y.MemberCount, EF.Property<long?>(y, nameof(HouseholdFacts.Income12Months)), y.Area,
                 results.Where(r => r.HouseholdId == y.HouseholdId).Select(r => (int?)r.Category).FirstOrDefault()))
             .ToListAsync(ct);
         var more = rows.Count > f.PageSize;
@@ -48,69 +46,44 @@ public static class HouseholdQueries
         return new HouseholdPage(rows, more ? rows[^1].Id : null);
     }
 
-    public static Task<List<string>> HamletsAsync(RegistryDb db, long unitId, int year, CancellationToken ct = default) =>
-        db.HouseholdYears.AsNoTracking().Where(y => y.Year == year && y.UnitId == unitId)
-            .Select(y => y.Hamlet).Distinct().OrderBy(h => h).ToListAsync(ct);
+    /// How many households the filter finds over all its pages.
+    public static Task<int> CountAsync(RegistryDb db, HouseholdFilter f, CancellationToken ct = default) => Filtered(db, f).CountAsync(ct);
 
-    public static async Task<long?> IdByCodeAsync(RegistryDb db, string code, CancellationToken ct = default) =>
-        await db.Households.Where(h => h.Code == code).Select(h => (long?)h.Id).FirstOrDefaultAsync(ct);
+    private static IQueryable<ClassificationResult> Results(RegistryDb db, HouseholdFilter f) =>
+        db.Set<ClassificationResult>().Where(r => r.Year == f.Year && r.StandardId == f.StandardId);
 
-    /// A household in a review year (default: its latest year), with its members and the years on record.
-    public static async Task<HouseholdYearView?> ByIdAsync(RegistryDb db, long id, int? year, CancellationToken ct = default)
+    private static IQueryable<HouseholdYear> Filtered(RegistryDb db, HouseholdFilter f)
     {
-        var years = await db.HouseholdYears.Where(y => y.HouseholdId == id).Select(y => y.Year).OrderBy(y => y).ToListAsync(ct);
-        if (years.Count == 0) return null;
-        var chosen = year is { } wanted && years.Contains(wanted) ? wanted : years[^1];
-        var y = await db.HouseholdYears.AsNoTracking().Include(x => x.Household).Include(x => x.Unit)
-            .FirstAsync(x => x.HouseholdId == id && x.Year == chosen, ct);
-        var members = await db.Memberships.AsNoTracking().Where(m => m.HouseholdId == id && m.Year == chosen)
-            .OrderBy(m => m.Position).Include(m => m.Person).ToListAsync(ct);
-        var u = y.Unit!;
-        return new HouseholdYearView(id, y.Household!.Code, chosen,
-            new UnitView(u.Id, u.Code, u.Name, u.Type, u.Level, u.ParentId, u.ValidFrom, u.ValidTo, u.Area),
-            ToFacts(y), y.Area, members.Select(m => new MemberView(m.PersonId, m.Position, ToFacts(m))).ToList(), years);
+        var q = db.Set<HouseholdYear>().AsNoTracking().Where(y => y.Year == f.Year);
+        if (f.UnitId is { } unitId) q = q.Where(y => UnitQueries.CommuneIdsUnder(db, unitId).Contains(y.UnitId));
+        if (!string.IsNullOrWhiteSpace(f.Hamlet)) q = q.Where(y => EF.Property<string>(y, nameof(HouseholdFacts.Hamlet)) == f.Hamlet);
+        if (!string.IsNullOrWhiteSpace(f.Text))
+        {
+            var t = f.Text.Trim();
+            q = q.Where(y => y.Household!.Code.Contains(t) || (y.HeadName != null && y.HeadName.Contains(t)));
+        }
+        var results = Results(db, f);
+        if (f.Category is { } category) q = q.Where(y => results.Any(r => r.HouseholdId == y.HouseholdId && r.Category == category));
+        return q;
     }
 
-    public static HouseholdFacts ToFacts(HouseholdYear y) => new()
-    {
-        Hamlet = y.Hamlet, Address = y.Address, Phone = y.Phone, Area = y.AreaFromUnit ? null : y.Area,
-        Income12Months = y.Income12Months, HousingAreaM2 = y.HousingAreaM2 is { } a ? (decimal)a : null,
-        DurableWalls = y.DurableWalls, DurableFrame = y.DurableFrame, DurableRoof = y.DurableRoof, Water = y.Water, Latrine = y.Latrine,
-        UsesTelecom = y.UsesTelecom, HasTv = y.HasTv, HasRadio = y.HasRadio, HasComputer = y.HasComputer,
-        HasInternetPhone = y.HasInternetPhone, LoudspeakerReach = y.LoudspeakerReach,
-    };
+    public static Task<List<string>> HamletsAsync(RegistryDb db, long unitId, int year, CancellationToken ct = default) =>
+        db.Set<HouseholdYear>().AsNoTracking().Where(y => y.Year == year && y.UnitId == unitId)
+            .Select(y => EF.Property<string>(y, nameof(HouseholdFacts.Hamlet))).Distinct().OrderBy(h => h).ToListAsync(ct);
 
-    public static MemberFacts ToFacts(Membership m) => new()
-    {
-        FullName = m.Person!.FullName, Sex = m.Person.Sex, DateOfBirth = m.Person.DateOfBirth, CitizenId = m.Person.CitizenId,
-        EthnicCode = m.Person.EthnicCode, Relation = m.Relation, Education = m.Education, InSchool = m.InSchool,
-        HealthInsurance = m.HealthInsurance, Employment = m.Employment, Disability = m.Disability, Meritorious = m.Meritorious,
-        SocialProtection = m.SocialProtection, Malnourished = m.Malnourished,
-    };
+    public static async Task<long?> IdByCodeAsync(RegistryDb db, string code, CancellationToken ct = default) =>
+        await db.Set<Household>().Where(h => h.Code == code).Select(h => (long?)h.Id).FirstOrDefaultAsync(ct);
 
-    /// Saves an edited member of one year: identity on the person, the year's situation on the membership.
-    public static async Task<IReadOnlyList<FieldError>> UpdateMemberAsync(RegistryDb db, long householdId, int year, long personId,
-        MemberFacts facts, string actor, DateTime nowUtc, CancellationToken ct = default)
+    /// A household in a review year (default: its latest year), with its members and the years on record.
+    public static async Task<HouseholdYearView?> ByIdAsync(IDbContextFactory<RegistryDb> contexts, RegistryDb db, long id, int? year, CancellationToken ct = default)
     {
-        var errors = MemberRules.Validate(facts, UnitEras.ReviewDate(year)).ToList();
-        if (facts.Relation == Relation.Head && await db.Memberships.AnyAsync(m => m.HouseholdId == householdId && m.Year == year && m.PersonId != personId && m.Relation == Relation.Head, ct))
-            errors.Add(new(nameof(MemberFacts.Relation), "Chủ hộ", "Hộ đã có chủ hộ; mỗi hộ đúng một chủ hộ."));
-        if (errors.Count > 0) return errors;
-
-        var m = await db.Memberships.Include(x => x.Person).Include(x => x.HouseholdYear)
-            .SingleAsync(x => x.HouseholdId == householdId && x.Year == year && x.PersonId == personId, ct);
-        var p = m.Person!;
-        p.FullName = facts.FullName.Trim(); p.Sex = facts.Sex; p.DateOfBirth = facts.DateOfBirth; p.CitizenId = facts.CitizenId; p.EthnicCode = facts.EthnicCode;
-        m.Relation = facts.Relation; m.Education = facts.Education; m.InSchool = facts.InSchool; m.HealthInsurance = facts.HealthInsurance;
-        m.Employment = facts.Employment; m.Disability = facts.Disability; m.Meritorious = facts.Meritorious;
-        m.SocialProtection = facts.SocialProtection; m.Malnourished = facts.Malnourished;
-        if (m.Relation == Relation.Head) m.HouseholdYear!.HeadName = p.FullName;
-        db.Changes.Add(new ChangeRecord
-        {
-            At = nowUtc, Actor = actor, Action = "member.update", Subject = $"{householdId}/{year}/{personId}",
-            Summary = $"Sửa thông tin thành viên {p.FullName} (năm {year}).",
-        });
-        await db.SaveChangesAsync(ct);
-        return [];
+        var years = await db.Set<HouseholdYear>().Where(y => y.HouseholdId == id).Select(y => y.Year).OrderBy(y => y).ToListAsync(ct);
+        if (years.Count == 0) return null;
+        var chosen = year is { } wanted && years.Contains(wanted) ? wanted : years[^1];
+        var read = await HouseholdReads.ReadAsync(contexts, HouseholdSelection.One(id), chosen, withCodes: true, withPeople: true, withScorecard: true, ct: ct).SingleAsync(ct);
+        var commune = await UnitQueries.ByIdAsync(db, read.UnitId, ct) ?? throw new InvalidOperationException($"unit {read.UnitId} is missing");
+        var s = read.Snapshot;
+        return new HouseholdYearView(id, read.Code!, chosen, commune, s.Facts, s.Area,
+            s.Members.Select((m, i) => new MemberView(read.PersonIds![i], i + 1, m)).ToList(), years) { Snapshot = s };
     }
 }

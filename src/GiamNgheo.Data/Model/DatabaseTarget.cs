@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GiamNgheo.Data.Model;
 
@@ -21,32 +22,13 @@ public sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString)
         return new(DatabaseKind.Sqlite, $"Data Source={t}");
     }
 
-    /// The database a context is connected to, for work that opens its own connections (batch classification).
-    public static DatabaseTarget Of(RegistryDb db) =>
-        new(db.Kind, db.Database.GetConnectionString() ?? throw new InvalidOperationException("The context has no connection string."));
-
-    public RegistryDb CreateContext()
+    /// Only <see cref="RegistryDbFactory"/> (and the design-time factories) build contexts, so that every context of
+    /// the app carries the same interceptors.
+    internal RegistryDb CreateContext(IReadOnlyList<IInterceptor> interceptors)
     {
         if (Kind == DatabaseKind.Postgres)
-        {
-            var o = new DbContextOptionsBuilder<PostgresRegistryDb>().UseNpgsql(ConnectionString).Options;
-            return new PostgresRegistryDb(o);
-        }
-        var s = new DbContextOptionsBuilder<SqliteRegistryDb>().UseSqlite(ConnectionString).Options;
-        return new SqliteRegistryDb(s);
-    }
-
-    /// Creates the SQLite folder if needed and applies pending migrations.
-    public async Task MigrateAsync(CancellationToken ct = default)
-    {
-        if (Kind == DatabaseKind.Sqlite)
-        {
-            var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        }
-        await using var db = CreateContext();
-        await db.Database.MigrateAsync(ct);
+            return new PostgresRegistryDb(new DbContextOptionsBuilder<PostgresRegistryDb>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options);
+        return new SqliteRegistryDb(new DbContextOptionsBuilder<SqliteRegistryDb>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options);
     }
 
     public override string ToString() => Kind == DatabaseKind.Sqlite

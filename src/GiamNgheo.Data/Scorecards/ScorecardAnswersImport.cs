@@ -6,6 +6,8 @@ using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Scorecards;
 using Microsoft.EntityFrameworkCore;
 using GiamNgheo.Files.Exchange;
+using GiamNgheo.Data.Changes;
+using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.Data.Scorecards;
 
@@ -37,10 +39,15 @@ public static class ScorecardAnswersImport
 
     public static async Task<AnswersImportReport> ImportAsync(RegistryDb db, string path, bool dryRun, string actor, DateTime nowUtc, CancellationToken ct = default)
     {
-        var name = Path.GetFileName(path);
+        await using var stream = File.OpenRead(path);
+        return await ImportAsync(db, stream, Path.GetFileName(path), dryRun, actor, nowUtc, ct);
+    }
+
+    public static async Task<AnswersImportReport> ImportAsync(RegistryDb db, Stream stream, string name, bool dryRun, string actor, DateTime nowUtc,
+        CancellationToken ct = default)
+    {
         if (TabularFile.FromFileName(name) is not { } format)
             return Refused(new RowError(0, "Tệp", name, "Chỉ nhận tệp .csv hoặc .xlsx."));
-        await using var stream = File.OpenRead(path);
         try
         {
             using var reader = TabularFile.Open(stream, format);
@@ -136,7 +143,7 @@ public static class ScorecardAnswersImport
             """))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) communes.Add((r.GetInt32(0), r.GetInt64(1)));
-        db.Changes.Add(new ChangeRecord
+        db.Set<ChangeRecord>().Add(new ChangeRecord
         {
             At = nowUtc, Actor = actor, Action = "scorecard.answers.import", Subject = fileName,
             Summary = $"Nhập câu trả lời Phiếu B từ tệp {fileName}: {VnFormat.Number(count)} câu trả lời của {VnFormat.Number(households)} hộ.",

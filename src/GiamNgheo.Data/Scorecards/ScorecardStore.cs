@@ -1,10 +1,12 @@
 using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Scorecards;
 using GiamNgheo.Domain.Units;
 using GiamNgheo.Files.Json;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Data.Changes;
 
 namespace GiamNgheo.Data.Scorecards;
 
@@ -25,18 +27,18 @@ public static class ScorecardStore
         var (card, errors) = ScorecardFile.Read(json);
         if (card is null) return new LoadReport(LoadOutcome.Refused, null, errors);
         var hash = ScorecardFile.ContentHash(card);
-        var existing = await db.Scorecards.AsNoTracking().FirstOrDefaultAsync(s => s.Id == card.Id && s.Version == card.Version, ct);
+        var existing = await db.Set<ScorecardVersion>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == card.Id && s.Version == card.Version, ct);
         if (existing is not null)
             return existing.ContentHash == hash
                 ? new LoadReport(LoadOutcome.AlreadyLoaded, card, [])
                 : new LoadReport(LoadOutcome.Refused, card, [new FieldError("version", card.Version,
                     $"phiên bản này của phiếu {card.Id} đã được nạp với nội dung khác; phiếu đã sửa phải mang phiên bản mới")]);
-        db.Scorecards.Add(new ScorecardVersion
+        db.Set<ScorecardVersion>().Add(new ScorecardVersion
         {
             Id = card.Id, Version = card.Version, Name = card.Name, FromYear = card.FromYear, ToYear = card.ToYear,
             Example = card.Example, ContentHash = hash, Json = ScorecardFile.Write(card), LoadedAt = nowUtc,
         });
-        db.Changes.Add(new ChangeRecord
+        db.Set<ChangeRecord>().Add(new ChangeRecord
         {
             At = nowUtc, Actor = actor, Action = "scorecard.load", Subject = $"{card.Id}@{card.Version}",
             Summary = $"Nạp Phiếu B «{card.Label}» phiên bản {card.Version} ({card.FromYear}–{card.ToYear}) từ tệp {fileName}.",
@@ -46,7 +48,7 @@ public static class ScorecardStore
     }
 
     public static Task<List<ScorecardRow>> ListAsync(RegistryDb db, CancellationToken ct = default) =>
-        db.Scorecards.AsNoTracking().OrderBy(s => s.FromYear).ThenBy(s => s.LoadedAt)
+        db.Set<ScorecardVersion>().AsNoTracking().OrderBy(s => s.FromYear).ThenBy(s => s.LoadedAt)
             .Select(s => new ScorecardRow(s.Id, s.Version, s.Name, s.FromYear, s.ToYear, s.Example, s.LoadedAt)).ToListAsync(ct);
 
     /// The card in force for a review year: the last loaded among those covering it; null when none is loaded.
@@ -55,7 +57,7 @@ public static class ScorecardStore
 
     /// Every loaded card (or those covering one year), newest load first: a handful of rows, read before a bulk step.
     public static async Task<IReadOnlyList<Scorecard>> LoadedAsync(RegistryDb db, int? year = null, CancellationToken ct = default) =>
-        (await db.Scorecards.AsNoTracking().Where(s => year == null || (s.FromYear <= year && s.ToYear >= year))
+        (await db.Set<ScorecardVersion>().AsNoTracking().Where(s => year == null || (s.FromYear <= year && s.ToYear >= year))
             .Select(s => new { s.Json, s.LoadedAt }).ToListAsync(ct))
         .OrderByDescending(s => s.LoadedAt)
         .Select(s => ScorecardFile.Read(s.Json).Card ?? throw new InvalidOperationException("Phiếu B đã lưu không còn hợp lệ."))
@@ -72,7 +74,7 @@ public static class ScorecardStore
     /// district → commune) and its parent from 1 July 2025 (two tiers); the tree is told by the province's start date.
     public static async Task<Dictionary<long, int>> GsoRegionByCommuneAsync(RegistryDb db, long? communeId, CancellationToken ct)
     {
-        var rows = await db.Units.AsNoTracking()
+        var rows = await db.Set<Unit>().AsNoTracking()
             .Where(c => c.Level == UnitLevel.Commune && (communeId == null || c.Id == communeId))
             .Select(c => new
             {
@@ -90,7 +92,7 @@ public static class ScorecardStore
     public static async Task<Dictionary<long, Dictionary<string, string>>> AnswersAsync(RegistryDb db, int year, long? householdId, CancellationToken ct)
     {
         // Ordered, so the answers serialise the same way every run (they are part of a result's inputs hash).
-        var rows = await db.ScorecardAnswers.AsNoTracking().Where(a => a.Year == year && (householdId == null || a.HouseholdId == householdId))
+        var rows = await db.Set<ScorecardAnswer>().AsNoTracking().Where(a => a.Year == year && (householdId == null || a.HouseholdId == householdId))
             .OrderBy(a => a.HouseholdId).ThenBy(a => a.CharacteristicCode)
             .Select(a => new { a.HouseholdId, a.CharacteristicCode, a.OptionCode }).ToListAsync(ct);
         return rows.GroupBy(a => a.HouseholdId).ToDictionary(g => g.Key, g => g.ToDictionary(a => a.CharacteristicCode, a => a.OptionCode));
@@ -111,10 +113,13 @@ public sealed class ProxyMeansInputs
 
     public Scorecard? Card => _card;
 
+    /// No card: snapshots pass through and the income entered is used.
+    public static readonly ProxyMeansInputs None = new(null, [], []);
+
     /// For a whole year (batch), or for one household in one commune (the explanation page).
     public static async Task<ProxyMeansInputs> LoadAsync(RegistryDb db, int year, long? householdId = null, long? communeId = null, CancellationToken ct = default)
     {
-        if (await ScorecardStore.ForYearAsync(db, year, ct) is not { } card) return new(null, [], []);
+        if (await ScorecardStore.ForYearAsync(db, year, ct) is not { } card) return None;
         return new(card, await ScorecardStore.GsoRegionByCommuneAsync(db, communeId, ct), await ScorecardStore.AnswersAsync(db, year, householdId, ct));
     }
 

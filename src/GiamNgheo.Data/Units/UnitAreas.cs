@@ -1,6 +1,7 @@
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Data.Changes;
 
 namespace GiamNgheo.Data.Units;
 
@@ -10,11 +11,11 @@ public static class UnitAreas
 {
     public static async Task<UnitView?> SetAsync(RegistryDb db, string code, DateOnly date, Area area, string actor, DateTime nowUtc, CancellationToken ct = default)
     {
-        var unit = await db.Units.On(date).SingleOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
+        var unit = await db.Set<Unit>().On(date).SingleOrDefaultAsync(u => u.Code == code && u.Level == UnitLevel.Commune, ct);
         if (unit is null) return null;
         var before = unit.Area;
         unit.Area = area;
-        db.Changes.Add(new ChangeRecord
+        db.Set<ChangeRecord>().Add(new ChangeRecord
         {
             At = nowUtc, Actor = actor, Action = "unit.area", Subject = $"{unit.Code}/{unit.Id}",
             Summary = $"{unit.Name}: khu vực {UnitTypes.AreaName(before)} → {UnitTypes.AreaName(area)}.",

@@ -2,6 +2,7 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.Data.Units;
 
@@ -14,7 +15,7 @@ public static class UnitImport
     public static async Task<UnitImportResult> RunAsync(RegistryDb db, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.Units.ToDictionaryAsync(u => (u.Code, u.ValidFrom), ct);
+        var existing = await db.Set<Unit>().ToDictionaryAsync(u => (u.Code, u.ValidFrom), ct);
         int added = 0, updated = 0, unchanged = 0;
 
         foreach (var (file, era) in new[] { ("admin-units/units-2024.csv", UnitEras.Before2025), ("admin-units/units-2025.csv", UnitEras.From2025) })
@@ -41,7 +42,7 @@ public static class UnitImport
                         Level = unitLevel, ParentId = parentId, ValidFrom = era.ValidFrom, ValidTo = era.ValidTo,
                         Area = UnitTypes.DefaultArea(r["type"]),
                     };
-                    db.Units.Add(u);
+                    db.Set<Unit>().Add(u);
                     existing[(u.Code, u.ValidFrom)] = u;
                     added++;
                 }
@@ -50,7 +51,7 @@ public static class UnitImport
         }
 
         var lineageAdded = 0;
-        var knownLinks = (await db.UnitLineages.Select(l => new { l.OldUnitId, l.NewUnitId }).ToListAsync(ct))
+        var knownLinks = (await db.Set<UnitLineage>().Select(l => new { l.OldUnitId, l.NewUnitId }).ToListAsync(ct))
             .Select(l => (l.OldUnitId, l.NewUnitId)).ToHashSet();
         foreach (var r in ReferenceData.ReadCsv("admin-units/lineage-2025.csv"))
         {
@@ -62,17 +63,17 @@ public static class UnitImport
             {
                 var target = existing[(newCodes[i], UnitEras.From2025.ValidFrom)];
                 if (!knownLinks.Add((old.Id, target.Id))) continue;
-                db.UnitLineages.Add(new UnitLineage { OldUnitId = old.Id, NewUnitId = target.Id, MergeType = types[Math.Min(i, types.Length - 1)], Basis = r["basis"] });
+                db.Set<UnitLineage>().Add(new UnitLineage { OldUnitId = old.Id, NewUnitId = target.Id, MergeType = types[Math.Min(i, types.Length - 1)], Basis = r["basis"] });
                 lineageAdded++;
             }
         }
 
-        var knownGroups = await db.EthnicGroups.Select(g => g.Code).ToListAsync(ct);
+        var knownGroups = await db.Set<EthnicGroupRow>().Select(g => g.Code).ToListAsync(ct);
         var groupsAdded = 0;
         foreach (var r in ReferenceData.ReadCsv("reference/ethnic-groups.csv"))
         {
             if (knownGroups.Contains(r["code"])) continue;
-            db.EthnicGroups.Add(new EthnicGroupRow { Code = r["code"], Name = r["name"] });
+            db.Set<EthnicGroupRow>().Add(new EthnicGroupRow { Code = r["code"], Name = r["name"] });
             groupsAdded++;
         }
         await db.SaveChangesAsync(ct);

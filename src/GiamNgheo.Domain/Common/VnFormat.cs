@@ -23,6 +23,10 @@ public static class VnFormat
         return decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
+    /// Written like a date (d/M/yyyy or yyyy-MM-dd) whether or not the day exists: 31/02/1990 looks like one.
+    public static bool LooksLikeDate(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$");
+
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

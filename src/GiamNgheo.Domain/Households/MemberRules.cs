@@ -2,18 +2,15 @@ using GiamNgheo.Domain.Common;
 
 namespace GiamNgheo.Domain.Households;
 
-/// The checks a member record must pass, shared by the edit form and the import.
+/// The checks across a member's facts (each fact's own rule is in its declaration, HouseholdFields): birth date
+/// against the review date, the citizen ID against sex and birth year. The file parser runs them on every member, and
+/// the forms go through the parser.
 public static class MemberRules
 {
     public const int MaxAgeYears = 120;
 
     public static IEnumerable<FieldError> Validate(MemberFacts m, DateOnly reviewDate)
     {
-        if (string.IsNullOrWhiteSpace(m.FullName))
-            yield return new(nameof(m.FullName), m.FullName, "Họ và tên không được để trống.");
-        else if (m.FullName.Trim().Length > 100)
-            yield return new(nameof(m.FullName), m.FullName, "Họ và tên dài quá 100 ký tự.");
-
         if (m.DateOfBirth > reviewDate)
             yield return new(nameof(m.DateOfBirth), VnFormat.Date(m.DateOfBirth), $"Ngày sinh sau ngày rà soát {VnFormat.Date(reviewDate)}.");
         else if (m.DateOfBirth < reviewDate.AddYears(-MaxAgeYears))
@@ -32,10 +29,11 @@ public static class MemberRules
 /// (Circular 59/2021/TT-BCA, Art. 7; recalled, not read in the text here — the checks below are the structure only).
 public static class CitizenId
 {
+    public static string? CheckDigits(string id) => id.Length == 12 && id.All(char.IsAsciiDigit) ? null : "Số CCCD phải gồm đúng 12 chữ số.";
+
     public static string? Check(string id, Sex sex, DateOnly dateOfBirth)
     {
-        if (id.Length != 12 || !id.All(char.IsAsciiDigit))
-            return "Số CCCD phải gồm đúng 12 chữ số.";
+        if (CheckDigits(id) is { } digits) return digits;
         var province = int.Parse(id.AsSpan(0, 3));
         if (province is < 1 or > 96)
             return "Ba chữ số đầu (mã tỉnh nơi đăng ký khai sinh) phải từ 001 đến 096.";

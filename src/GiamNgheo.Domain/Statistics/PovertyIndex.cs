@@ -10,6 +10,25 @@ public sealed record PovertyIndex(int Households, int Poor, decimal H, decimal A
 
 public static class AlkireFoster
 {
+    /// The default cut-off: poor in at least a third of the weighted indicators (Alkire–Foster's usual k).
+    public const decimal DefaultCutoff = 1m / 3;
+
+    /// The cut-off k as officers write it, on the page and the command line alike: a percent of the weighted indicators
+    /// ("33,33", "33.33" or "33,33%"), from 1 to 100; empty is <see cref="DefaultCutoff"/>. Returns k as a share. A value
+    /// below 1 is refused rather than read as a tiny percent: it is most likely a share (0,333) typed out of habit.
+    public static (decimal K, string? Problem) ParseCutoff(string? percent)
+    {
+        if (string.IsNullOrWhiteSpace(percent)) return (DefaultCutoff, null);
+        var text = percent.Trim().TrimEnd('%').Trim();
+        if (!Common.VnFormat.TryParseNumber(text, out var p) || p is <= 0 or > 100)
+            return (DefaultCutoff, $"Ngưỡng k «{percent}» không hợp lệ: nhập phần trăm từ 1 đến 100, ví dụ 33,33.");
+        if (p < 1)
+            return (DefaultCutoff, $"Ngưỡng k «{percent}» được tính theo phần trăm, nên là {percent}%; nếu ý bạn là {(p * 100).ToString("0.##", Common.VnFormat.Culture)}%, hãy nhập {(p * 100).ToString("0.##", Common.VnFormat.Culture)}.");
+        return (p / 100, null);
+    }
+
+    /// k as a percent, two decimals at most (33,33).
+    public static string CutoffText(decimal k) => (k * 100).ToString("0.##", Common.VnFormat.Culture);
 
     /// Default weights: dimensions weighted equally, indicators equally within their dimension.
     public static IReadOnlyDictionary<string, decimal> NestedWeights(IReadOnlyList<IndicatorRule> indicators)

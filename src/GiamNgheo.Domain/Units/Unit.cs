@@ -25,6 +25,10 @@ public static class UnitEras
     /// A review year is read against the units standing when the periodic review opens,
     /// 1 September (Decision 24/2021/QĐ-TTg: periodic review 1 September – 14 December).
     public static DateOnly ReviewDate(int year) => new(year, 9, 1);
+
+    /// The review year in progress on a date, or the last one opened: the year's periodic review opens on 1 September
+    /// (Decision 24/2021/QĐ-TTg), so until then the latest review is the previous year's.
+    public static int CurrentReviewYear(DateOnly today) => today >= ReviewDate(today.Year) ? today.Year : today.Year - 1;
 }
 
 public static class UnitTypes

@@ -1,5 +1,9 @@
 using System.Text.Json;
-using GiamNgheo.Data.Demo;
+using GiamNgheo.App.Features;
+using GiamNgheo.App.Features.Demo;
+using GiamNgheo.App.Features.Scorecards;
+using GiamNgheo.App.Features.Units;
+using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Scorecards;
 using GiamNgheo.Data.Units;
@@ -20,18 +24,23 @@ public sealed class ScorecardExplainTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _database.MigrateAsync();
-        await using var db = _database.CreateContext();
-        await UnitImport.RunAsync(db);
-        Assert.True((await DemoSeed.ImportAsync(db, new DemoSpec("24", 2024, 40, 11), CancellationToken.None)).Applied);
+        await new RegistryDbFactory(_database).MigrateAsync();
+        await using var services = new ServiceCollection().AddLogging().AddGiamNgheo(_database).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var actor = new Actor("test");
+        await scope.ServiceProvider.GetRequiredService<UnitDirectory>().ImportReferenceAsync(actor, DateTime.UtcNow, CancellationToken.None);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<DemoProvinceSeed>().ImportAsync(new DemoSpec("24", 2024, 40, 11), actor, CancellationToken.None)).Value!.Report.Applied);
+        var cards = scope.ServiceProvider.GetRequiredService<ScorecardCards>();
         using var card = new StreamReader(GiamNgheo.Data.ReferenceData.Open("scorecards/example-2022.json"));
-        Assert.Equal(LoadOutcome.Loaded, (await ScorecardStore.LoadAsync(db, await card.ReadToEndAsync(), "example-2022.json", "test", DateTime.UtcNow)).Outcome);
-        var households = await db.HouseholdYears.Where(y => y.Year == 2024).OrderBy(y => y.HouseholdId).Select(y => new { y.HouseholdId, y.Household!.Code }).ToListAsync();
+        Assert.Equal(LoadOutcome.Loaded, (await cards.LoadAsync(await card.ReadToEndAsync(), "example-2022.json", actor, CancellationToken.None)).Report.Outcome);
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDb>();
+        var households = await db.Set<HouseholdYear>().Where(y => y.Year == 2024).OrderBy(y => y.HouseholdId).Select(y => new { y.HouseholdId, y.Household!.Code }).ToListAsync();
         _households = households.Select(h => h.HouseholdId).ToList();
         // Every household but the last answers: one motorbike, no fridge, no air conditioner.
-        var rows = households.SkipLast(1).SelectMany(h => new[] { ("B10", "1"), ("B11", "0"), ("B12", "0") }.Select(a => new[] { h.Code, "2024", a.Item1, a.Item2 }))
-            .Select((cells, i) => new RawRow(i + 2, cells));
-        Assert.True((await ScorecardAnswersImport.RunAsync(db, ["Mã hộ", "Năm", "Mã đặc điểm", "Mã lựa chọn"], rows, "tra-loi.csv", false, "test", DateTime.UtcNow)).Applied);
+        var csv = "Mã hộ,Năm,Mã đặc điểm,Mã lựa chọn\n" + string.Concat(households.SkipLast(1)
+            .SelectMany(h => new[] { ("B10", "1"), ("B11", "0"), ("B12", "0") }.Select(a => $"{h.Code},2024,{a.Item1},{a.Item2}\n")));
+        using var answers = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        Assert.True((await cards.ImportAnswersAsync(answers, "tra-loi.csv", false, actor, CancellationToken.None)).Report.Applied);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Database", _database.ConnectionString));
     }
 

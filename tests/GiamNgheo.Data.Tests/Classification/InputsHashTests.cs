@@ -108,3 +108,30 @@ public sealed class InputsHashTests
         Assert.NotEqual(new InputsHash(Standard).Of(a), new InputsHash(Standard).Of(b));
     }
 }
+
+/// The hash of stored results must survive the field-list refactor: a database classified before it is not rewritten
+/// after it. The expected value was computed by the hand-written InputsHash of version 61744a5.
+public sealed class InputsHashStabilityTests
+{
+    [Fact]
+    public void AFixedHousehold_HashesAsBeforeTheFieldList()
+    {
+        var s = new HouseholdSnapshot(
+            new HouseholdFacts
+            {
+                Hamlet = "Thôn 1", Address = "Số 1", Phone = "0912345678", Area = Area.Rural, Income12Months = 36_000_000m, HousingAreaM2 = 45.5m,
+                DurableWalls = true, DurableFrame = false, DurableRoof = null, Water = WaterSource.DrilledWell, Latrine = LatrineType.PourFlush,
+                UsesTelecom = true, HasTv = false, HasRadio = true, HasComputer = null, HasInternetPhone = true, LoudspeakerReach = false,
+            },
+            Area.Urban,
+            [
+                new MemberFacts { FullName = "Nguyễn Văn An", Sex = Sex.Male, DateOfBirth = new DateOnly(1980, 3, 15), Relation = Relation.Head, CitizenId = "024080000001",
+                    EthnicCode = "01", Education = Education.UpperSecondary, InSchool = false, HealthInsurance = true, Employment = Employment.Unstable,
+                    Disability = false, Meritorious = null, SocialProtection = false, Malnourished = null },
+                new MemberFacts { FullName = "Trần Thị Bình", Sex = Sex.Female, DateOfBirth = new DateOnly(2019, 7, 2), Relation = Relation.Child,
+                    EthnicCode = "02", InSchool = true, Malnourished = true },
+            ],
+            new DateOnly(2024, 9, 1));
+        Assert.Equal("8BE78EE68C8E36E2A7EBC07FCE928591", new InputsHash([1, 2, 3]).Of(s));
+    }
+}

@@ -10,6 +10,7 @@ using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Sample;
 using GiamNgheo.Files.Exchange;
+using GiamNgheo.Data.Changes;
 
 namespace GiamNgheo.Data.Tests.Scorecards;
 
@@ -36,7 +37,7 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
     private async Task<(DatabaseTarget Target, RegistryDb Db, long Scope)> SetUpAsync()
     {
         var target = await TestDatabases.WithUnitsAsync(kind);
-        var db = target.CreateContext();
+        var db = target.Db();
         Assert.True((await HouseholdImport.RunAsync(db, Headers, Rows(Household()), 2024, false, "test", "test.csv", Now)).Applied);
         var lucNam = (await UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
         return (target, db, lucNam.Id);
@@ -71,7 +72,7 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
         Assert.Equal(["2022.1-mau", "2022.2-mau"], list.Select(s => s.Version));
         Assert.Equal("2022.2-mau", (await ScorecardStore.ForYearAsync(db, 2024))!.Version);
         Assert.Null(await ScorecardStore.ForYearAsync(db, 2027));
-        Assert.Equal(2, await db.Changes.CountAsync(c => c.Action == "scorecard.load"));
+        Assert.Equal(2, await db.Set<ChangeRecord>().CountAsync(c => c.Action == "scorecard.load"));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
         var (_, db, _) = await SetUpAsync();
         await using var _db = db;
         var regions = await ScorecardStore.GsoRegionByCommuneAsync(db, null, default);
-        Assert.Equal(await db.Units.CountAsync(u => u.Level == UnitLevel.Commune), regions.Count);
+        Assert.Equal(await db.Set<Unit>().CountAsync(u => u.Level == UnitLevel.Commune), regions.Count);
         var doiNgo = (await UnitQueries.ByCodeAsync(db, "07444", new DateOnly(2024, 9, 1)))!;
         var bacLieu = (await UnitQueries.ByCodeAsync(db, "31825", new DateOnly(2025, 9, 1)))!;
         Assert.Equal((1, 6), (regions[doiNgo.Id], regions[bacLieu.Id]));
@@ -91,13 +92,13 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
     {
         var (target, db, scope) = await SetUpAsync();
         await using var _db = db;
-        Assert.Equal(1, (await BatchClassification.RunAsync(target, scope, 2024, null, Now)).Counts[Category.NotPoor]);
-        var entered = await db.ClassificationResults.AsNoTracking().SingleAsync();
+        Assert.Equal(1, (await target.Batch().RunAsync(scope, 2024, null, Now)).Counts[Category.NotPoor]);
+        var entered = await db.Set<ClassificationResult>().AsNoTracking().SingleAsync();
         Assert.Equal(("entered", (int?)null, 9_000_000L), (entered.IncomeSource, entered.ProxyScore, entered.IncomePerPersonMonth));
 
         await ScorecardStore.LoadAsync(db, ExampleJson(), "example-2022.json", "test", Now);
         // Loaded but not answered: the score is incomplete, so the household cannot be classified yet.
-        var incomplete = await BatchClassification.RunAsync(target, scope, 2024, null, Now);
+        var incomplete = await target.Batch().RunAsync(scope, 2024, null, Now);
         Assert.Equal((1, 1), (incomplete.Changed, incomplete.Counts[Category.Undetermined]));
 
         var import = await ScorecardAnswersImport.RunAsync(db, AnswerHeaders,
@@ -105,20 +106,20 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
         Assert.Equal((true, 3, 1), (import.Applied, import.Rows, import.Households));
 
         // 47 points, urban: 700,000 + 1,300,000 × 47/50 = 1,922,000 ≤ 2,000,000 with fewer than 3 deprivations → near-poor.
-        var scored = await BatchClassification.RunAsync(target, scope, 2024, null, Now);
+        var scored = await target.Batch().RunAsync(scope, 2024, null, Now);
         Assert.Equal((1, 1), (scored.Changed, scored.Counts[Category.NearPoor]));
-        var stored = await db.ClassificationResults.AsNoTracking().SingleAsync();
+        var stored = await db.Set<ClassificationResult>().AsNoTracking().SingleAsync();
         Assert.Equal(("scorecard:PHIEU-B-MAU@2022.1-mau", (int?)47, 1_922_000L, (int)Category.NearPoor),
             (stored.IncomeSource, stored.ProxyScore, stored.IncomePerPersonMonth, stored.Category));
-        Assert.Equal(0, (await BatchClassification.RunAsync(target, scope, 2024, null, Now)).Changed);
+        Assert.Equal(0, (await target.Batch().RunAsync(scope, 2024, null, Now)).Changed);
 
         // One motorbike more (urban: 5 points) → 52 points → 2,133,333 > 2,000,000: average living standard.
         await ScorecardAnswersImport.RunAsync(db, AnswerHeaders, AnswerRows(["07444-00001", "2024", "B10", "1"]), "tra-loi-2.csv", false, "test", Now);
-        var again = await BatchClassification.RunAsync(target, scope, 2024, null, Now);
+        var again = await target.Batch().RunAsync(scope, 2024, null, Now);
         Assert.Equal((1, 1), (again.Changed, again.Counts[Category.AverageLiving]));
 
-        var id = (await db.Households.SingleAsync()).Id;
-        var explanation = (await HouseholdClassification.ExplainAsync(db, id, 2024))!;
+        var id = (await db.Set<Household>().SingleAsync()).Id;
+        var explanation = (await HouseholdClassification.ExplainAsync(target.Contexts(), db, TestDatabases.Standards, id, 2024))!;
         Assert.Equal(52, explanation.Result.Proxy!.Total);
         Assert.Equal("urban", explanation.Result.Proxy.Region.Code);
         Assert.Equal(5, explanation.Result.Proxy.Items.Single(i => i.Characteristic.Code == "B10").Points);
@@ -148,7 +149,7 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
             report.Errors.Select(e => (e.Row, e.Column, e.Value)));
         Assert.Contains("Trùng với dòng 2", report.Errors[3].Message);
         Assert.Contains("các mã: 0 (Không có), 1 (Có)", report.Errors[2].Message);
-        Assert.Equal(0, await db.ScorecardAnswers.CountAsync());
+        Assert.Equal(0, await db.Set<ScorecardAnswer>().CountAsync());
 
         var missingColumn = await ScorecardAnswersImport.RunAsync(db, ["Mã hộ", "Năm", "Mã đặc điểm"], AnswerRows(["07444-00001", "2024", "B10"]), "x.csv", false, "test", Now);
         Assert.Equal(("Mã lựa chọn", 1), (Assert.Single(missingColumn.Errors).Column, missingColumn.Errors[0].Row));
@@ -165,7 +166,7 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
             GiamNgheo.Files.Tabular.XlsxWriter.Write(f, "Phiếu B", AnswerHeaders, [["07444-00001", "2024", "B10", "2"], ["07444-00001", "2024", "B11", "1"]]);
         var report = await ScorecardAnswersImport.ImportAsync(db, path, false, "test", Now);
         Assert.True(report.Applied, string.Join("; ", report.Errors));
-        Assert.Equal(["2", "1"], await db.ScorecardAnswers.OrderBy(a => a.CharacteristicCode).Select(a => a.OptionCode).ToListAsync());
+        Assert.Equal(["2", "1"], await db.Set<ScorecardAnswer>().OrderBy(a => a.CharacteristicCode).Select(a => a.OptionCode).ToListAsync());
         var dry = await ScorecardAnswersImport.ImportAsync(db, path, true, "test", Now);
         Assert.Equal((false, 0, 2), (dry.Applied, dry.ErrorCount, dry.Rows));
     }

@@ -2,6 +2,7 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.Data.Tests.Units;
 
@@ -13,31 +14,34 @@ public abstract class UnitTests(DatabaseKind kind)
     [Fact]
     public async Task Import_LoadsBothTreesWithTheirOfficialCounts()
     {
-        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
-        async Task<int> Count(UnitLevel level, DateOnly date) => await db.Units.On(date).CountAsync(u => u.Level == level);
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
+        async Task<int> Count(UnitLevel level, DateOnly date) => await db.Set<Unit>().On(date).CountAsync(u => u.Level == level);
         Assert.Equal(63, await Count(UnitLevel.Province, Before));
         Assert.Equal(705, await Count(UnitLevel.District, Before));
         Assert.Equal(10_597, await Count(UnitLevel.Commune, Before));
         Assert.Equal(34, await Count(UnitLevel.Province, After));
         Assert.Equal(0, await Count(UnitLevel.District, After));
         Assert.Equal(3_321, await Count(UnitLevel.Commune, After));
-        Assert.Equal(54, await db.EthnicGroups.CountAsync());
+        Assert.Equal(54, await db.Set<EthnicGroupRow>().CountAsync());
     }
 
     [Fact]
     public async Task Import_RunTwice_ChangesNothing()
     {
-        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
-        var lineage = await db.UnitLineages.CountAsync();
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
+        var lineage = await db.Set<UnitLineage>().CountAsync();
         var again = await UnitImport.RunAsync(db);
         Assert.Equal(new UnitImportResult(0, 0, 63 + 705 + 10_597 + 34 + 3_321, 0, 0), again);
-        Assert.Equal(lineage, await db.UnitLineages.CountAsync());
+        Assert.Equal(lineage, await db.Set<UnitLineage>().CountAsync());
     }
 
     [Fact]
     public async Task ByCode_IsDecidedByTheDate_Province24()
     {
-        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
         Assert.Equal("Tỉnh Bắc Giang", (await UnitQueries.ByCodeAsync(db, "24", Before))!.Name);
         Assert.Equal("Tỉnh Bắc Ninh", (await UnitQueries.ByCodeAsync(db, "24", After))!.Name);
     }
@@ -45,7 +49,8 @@ public abstract class UnitTests(DatabaseKind kind)
     [Fact]
     public async Task Search_WithoutDiacritics_FindsLucNam()
     {
-        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
         var found = await UnitQueries.SearchAsync(db, "luc nam", Before);
         Assert.Contains(found, u => u.Name == "Huyện Lục Nam" && u.Code == "218");
     }
@@ -53,7 +58,8 @@ public abstract class UnitTests(DatabaseKind kind)
     [Fact]
     public async Task Children_OfLucNam_AreItsTwentyFiveCommunes()
     {
-        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
         var lucNam = await UnitQueries.ByCodeAsync(db, "218", Before);
         var communes = await UnitQueries.ChildrenAsync(db, lucNam!.Id, Before);
         Assert.Equal(25, communes.Count);
@@ -65,12 +71,13 @@ public abstract class UnitTests(DatabaseKind kind)
     [Fact]
     public async Task Lineage_LinksOldCommunesToNew_AndLeavesUnmappedOnesOut()
     {
-        await using var db = (await TestDatabases.WithUnitsAsync(kind)).CreateContext();
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
         var vuXa = await UnitQueries.ByCodeAsync(db, "07516", Before);
-        Assert.False(await db.UnitLineages.AnyAsync(l => l.OldUnitId == vuXa!.Id)); // unmapped in the data README
+        Assert.False(await db.Set<UnitLineage>().AnyAsync(l => l.OldUnitId == vuXa!.Id)); // unmapped in the data README
         var split = await UnitQueries.ByCodeAsync(db, "00007", Before); // Phường Cống Vị → Ngọc Hà; Giảng Võ
-        var successors = await db.UnitLineages.Where(l => l.OldUnitId == split!.Id)
-            .Join(db.Units, l => l.NewUnitId, u => u.Id, (l, u) => u.Code).OrderBy(c => c).ToListAsync();
+        var successors = await db.Set<UnitLineage>().Where(l => l.OldUnitId == split!.Id)
+            .Join(db.Set<Unit>(), l => l.NewUnitId, u => u.Id, (l, u) => u.Code).OrderBy(c => c).ToListAsync();
         Assert.Equal(["00008", "00025"], successors);
     }
 }

@@ -40,7 +40,8 @@ public sealed class HouseholdFileParserTests
 
     public static TheoryData<string, string, string, string> BadCells => new()
     {   // column header, bad value, expected column in the error, part of the message
-        { "Ngày sinh", "31/02/1980", "Ngày sinh", "dd/MM/yyyy" },
+        { "Ngày sinh", "31/02/1980", "Ngày sinh", "Ngày 31/02/1980 không tồn tại" },  // a day that does not exist is named, not a format error
+        { "Ngày sinh", "1980-03-15x", "Ngày sinh", "dd/MM/yyyy" },
         { "Ngày sinh", "15/03/2030", "Ngày sinh", "sau ngày rà soát" },
         { "Giới tính", "X", "Giới tính", "Nam; Nữ" },
         { "Dân tộc", "99", "Dân tộc", "54 dân tộc" },

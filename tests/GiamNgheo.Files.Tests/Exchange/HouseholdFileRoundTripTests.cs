@@ -8,6 +8,9 @@ namespace GiamNgheo.Domain.Tests.Households;
 /// Export writes what import reads: ToCells is the inverse of the parser for every valid household.
 public sealed class HouseholdFileRoundTripTests
 {
+    /// Names are letters only (a digit in a name is refused).
+    private static readonly string[] Ordinals = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Đông", "Tây", "Nam", "Bắc"];
+
     private static T Pick<T>(Random r, IReadOnlyList<(T Value, string Label)> items) => items[r.Next(items.Count)].Value;
 
     private static (HouseholdFacts, List<MemberFacts>) RandomHousehold(int seed)
@@ -33,7 +36,7 @@ public sealed class HouseholdFileRoundTripTests
             var dob = new DateOnly(1930, 1, 1).AddDays(r.Next(0, 34_000));
             return new MemberFacts
             {
-                FullName = $"Người Thứ {i} Số {seed}",
+                FullName = $"Người {Ordinals[i]} {Ordinals[(seed & 0x7FFFFFFF) % Ordinals.Length]} {Ordinals[(seed >> 8 & 0x7FFFFFFF) % Ordinals.Length]}",
                 Sex = Pick(r, Choices.Sexes.Items), DateOfBirth = dob,
                 Relation = i == 0 ? Relation.Head : Pick(r, Choices.Relations.Items.Where(x => x.Value != Relation.Head).ToList()),
                 EthnicCode = FileRows.Ethnic.All[r.Next(FileRows.Ethnic.All.Count)].Code,

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using GiamNgheo.App.Features;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Domain.Common;
+
+namespace GiamNgheo.App.Cli;
+
+/// What every command shares: the --db option, the services of the chosen database, the operator, and the way a
+/// failure is printed (Vietnamese, on the error output, exit code 2).
+public sealed class CliContext
+{
+    public Option<string?> Db { get; } = new("--db")
+    {
+        Description = "Cơ sở dữ liệu: đường dẫn tệp SQLite, 'Data Source=…' hoặc chuỗi kết nối PostgreSQL 'Host=…' (mặc định: biến GIAMNGHEO_DB hoặc data/giamngheo.db)",
+        Recursive = true,
+    };
+
+    public Actor Operator { get; } = Actor.Operator();
+
+    /// The database of the command, migrated.
+    public async Task<DatabaseTarget> OpenAsync(ParseResult pr, CancellationToken ct)
+    {
+        var target = DatabaseTarget.Resolve(pr.GetValue(Db));
+        await new RegistryDbFactory(target).MigrateAsync(ct);
+        return target;
+    }
+
+    /// Runs a command's action in a scope of the app's services over the chosen database (migrated first).
+    public async Task<int> RunAsync(ParseResult pr, CancellationToken ct, Func<IServiceProvider, TextWriter, Task<int>> action)
+    {
+        var target = await OpenAsync(pr, ct);
+        await using var root = new ServiceCollection().AddLogging().AddGiamNgheo(target).BuildServiceProvider();
+        await using var scope = root.CreateAsyncScope();
+        return await action(scope.ServiceProvider, pr.InvocationConfiguration.Output);
+    }
+
+    public static int Fail(ParseResult pr, string message)
+    {
+        pr.InvocationConfiguration.Error.WriteLine(message);
+        return 2;
+    }
+
+    public static int Fail(ParseResult pr, Failure failure) =>
+        Fail(pr, failure.Fields is { Count: > 0 } fields
+            ? failure.Message + "\n  " + string.Join("\n  ", fields.Select(f => $"trường «{f.Field}»" + (f.Value is null ? "" : $", giá trị «{f.Value}»") + $": {f.Message}"))
+            : failure.Message);
+
+    /// `--as-of dd/MM/yyyy`: the date every lookup by code needs (a code alone is not a unit). Default: today.
+    /// The help shows the default in the format the option asks for.
+    public static Option<DateOnly> AsOf() => new("--as-of")
+    {
+        Description = $"Ngày hiệu lực dd/MM/yyyy (mặc định: hôm nay, {VnFormat.Date(DateOnly.FromDateTime(DateTime.Today))})",
+        DefaultValueFactory = _ => DateOnly.FromDateTime(DateTime.Today),
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (VnFormat.TryParseDate(text, out var date)) return date;
+            r.AddError($"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
+            return default;
+        },
+    };
+
+    public static Option<int> Year(string description = "Năm rà soát") => new("--year") { Description = description, Required = true };
+
+    public static Argument<FileInfo> File(string description) => new("file") { Description = description };
+
+    /// The file named on the command line, or a message naming it.
+    public static string? Missing(FileInfo file) => file.Exists ? null : $"Không tìm thấy tệp {file.FullName}.";
+}

@@ -1,0 +1,17 @@
+// GiamNgheo's only script, served from the app (no CDN). A form marked data-confirm="…" asks before it is sent. A form
+// marked data-busy="…" shows that message while the server works and cannot be sent twice (a long import must not be
+// started again by a second click).
+document.addEventListener('submit', event => {
+    const asking = event.target.closest('form[data-confirm]');
+    if (asking && !window.confirm(asking.dataset.confirm)) { event.preventDefault(); return; }
+    const form = event.target.closest('form[data-busy]');
+    if (!form) return;
+    if (form.dataset.sent) { event.preventDefault(); return; }
+    form.dataset.sent = 'true';
+    for (const button of form.querySelectorAll('button[type=submit]')) {
+        button.disabled = true;
+        button.setAttribute('aria-disabled', 'true');
+    }
+    const status = form.querySelector('.busy');
+    if (status) { status.textContent = form.dataset.busy; status.hidden = false; }
+});

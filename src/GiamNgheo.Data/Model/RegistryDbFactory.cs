@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace GiamNgheo.Data.Model;
+
+/// The one source of database contexts, registered in DI: the scoped context of a request or command and the extra
+/// connections of batch work (classification reads on two connections while it writes on a third) all come from here,
+/// so an interceptor registered once (the audit trail of a later issue) sees every context.
+public sealed class RegistryDbFactory(DatabaseTarget target, IEnumerable<IInterceptor> interceptors) : IDbContextFactory<RegistryDb>
+{
+    private readonly IReadOnlyList<IInterceptor> _interceptors = interceptors.ToList();
+
+    public RegistryDbFactory(DatabaseTarget target) : this(target, []) { }
+
+    public DatabaseTarget Target => target;
+
+    public RegistryDb CreateDbContext() => target.CreateContext(_interceptors);
+
+    /// Creates the SQLite folder if needed and applies pending migrations.
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        if (target.Kind == DatabaseKind.Sqlite)
+        {
+            var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        await using var db = CreateDbContext();
+        await db.Database.MigrateAsync(ct);
+    }
+}
