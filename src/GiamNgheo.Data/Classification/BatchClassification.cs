@@ -16,6 +16,16 @@ namespace GiamNgheo.Data.Classification;
 
 public sealed record ClassifyReport(int Year, string StandardId, int Households, int Changed, IReadOnlyDictionary<Category, int> Counts);
 
+public static class ClassifyReports
+{
+    /// One line for the CLI and the pages, e.g. "Phân loại lại: 20.593 hộ theo ND07-2021, 12 kết quả mới hoặc thay đổi."
+    public static string Describe(IReadOnlyList<ClassifyReport> reports) =>
+        reports.Count == 0
+            ? "Năm này chưa có chuẩn nghèo quốc gia nên chưa phân loại."
+            : "Phân loại lại: " + string.Join("; ", reports.GroupBy(r => r.StandardId).Select(g =>
+                $"{Domain.Common.VnFormat.Number(g.Sum(r => r.Households))} hộ theo {g.Key}, {Domain.Common.VnFormat.Number(g.Sum(r => r.Changed))} kết quả mới hoặc thay đổi")) + ".";
+}
+
 /// Classifies every household of a unit scope in a year: facts stream out in household order (households and
 /// members as two ordered reads merged, so memory stays flat), are classified in C#, and the results go back
 /// through a staging table and one upsert that rewrites a row only when its inputs changed (the first run of a

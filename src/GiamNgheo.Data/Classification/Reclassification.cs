@@ -50,11 +50,4 @@ public sealed class Reclassification(IDbContextFactory<RegistryDb> contexts, Bat
         foreach (var scope in scopes) reports.AddRange(await RunAsync(scope, year, nowUtc, ct));
         return reports;
     }
-
-    /// One line for the CLI and the pages, e.g. "Phân loại lại: 20.593 hộ theo ND07-2021, 12 kết quả mới hoặc thay đổi."
-    public static string Describe(IReadOnlyList<ClassifyReport> reports) =>
-        reports.Count == 0
-            ? "Năm này chưa có chuẩn nghèo quốc gia nên chưa phân loại."
-            : "Phân loại lại: " + string.Join("; ", reports.GroupBy(r => r.StandardId).Select(g =>
-                $"{Domain.Common.VnFormat.Number(g.Sum(r => r.Households))} hộ theo {g.Key}, {Domain.Common.VnFormat.Number(g.Sum(r => r.Changed))} kết quả mới hoặc thay đổi")) + ".";
 }

@@ -15,7 +15,7 @@ public sealed record ImportOutcome(ImportReport Report, IReadOnlyList<ClassifyRe
     /// One paragraph for the page and the command line, naming the year, the communes and the counts.
     public string Message => Report.ErrorCount > 0 || Report.DryRun || !Report.Applied
         ? HouseholdFiles.Describe(Report)
-        : HouseholdFiles.Describe(Report) + (Communes is null ? "" : $" Xã/phường: {Communes}.") + " " + Reclassification.Describe(Reclassified);
+        : HouseholdFiles.Describe(Report) + (Communes is null ? "" : $" Xã/phường: {Communes}.") + " " + ClassifyReports.Describe(Reclassified);
 }
 
 /// The household exchange file: its template, its import (all or nothing, then the stored results follow the facts),

@@ -22,7 +22,7 @@ public sealed class IndexModel(ClassificationResults results) : PageModel
     {
         if (!await LoadAsync(ct)) return Redirect($"/units?year={Year}");
         var done = await results.ClassifyAsync(Results.Unit.Code, Results.Year, null, Actor.Of(HttpContext), ct);
-        TempData["Saved"] = done.Failure?.Message ?? Reclassification.Describe(done.Value!.Reports);
+        TempData["Saved"] = done.Failure?.Message ?? ClassifyReports.Describe(done.Value!.Reports);
         return Redirect($"/results?unit={Results.Unit.Code}&year={Results.Year}&standard={Uri.EscapeDataString(Results.Standard ?? "")}");
     }
 

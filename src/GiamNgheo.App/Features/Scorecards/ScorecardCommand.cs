@@ -29,7 +29,7 @@ public static class ScorecardCommand
                 ? $"Đã nạp {card.Label}, mã {card.Id}, phiên bản {card.Version}, áp dụng {card.FromYear}–{card.ToYear}: {card.Characteristics.Count} đặc điểm ({card.Characteristics.Count(c => c.Answered)} cần nhập câu trả lời), {card.Regions.Count} vùng."
                 : $"Phiếu {card.Id} phiên bản {card.Version} đã được nạp trước đó, không thay đổi gì.");
             if (card.Example) o.WriteLine("  Lưu ý: đây là PHIẾU MẪU, điểm không phải của văn bản chính thức.");
-            foreach (var (year, reports) in loaded.Reclassified) o.WriteLine($"  Năm {year}: " + Reclassification.Describe(reports));
+            foreach (var (year, reports) in loaded.Reclassified) o.WriteLine($"  Năm {year}: " + ClassifyReports.Describe(reports));
             return 0;
         }));
 
@@ -55,7 +55,7 @@ public static class ScorecardCommand
                 r = await services.GetRequiredService<ScorecardCards>().ImportAnswersAsync(stream, info.Name, pr.GetValue(dryRun), cli.Operator, ct);
             o.WriteLine(r.Message);
             foreach (var e in r.Report.Errors) o.WriteLine("  " + e);
-            foreach (var (year, reports) in r.Reclassified) o.WriteLine($"  Năm {year}: " + Reclassification.Describe(reports));
+            foreach (var (year, reports) in r.Reclassified) o.WriteLine($"  Năm {year}: " + ClassifyReports.Describe(reports));
             return r.Report.ErrorCount > 0 ? 2 : 0;
         }));
         var answers = new Command("answers", "Câu trả lời Phiếu B theo hộ và năm") { import };

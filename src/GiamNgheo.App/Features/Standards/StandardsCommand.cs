@@ -33,7 +33,7 @@ public static class StandardsCommand
             o.WriteLine(r.Value.Changed
                 ? $"Đã nạp chuẩn địa phương {s.Id} cho {s.Province.Name}, năm {s.FromYear}–{s.ToYear}."
                 : $"Chuẩn {s.Id} đã có, không thay đổi.");
-            foreach (var (year, reports) in r.Value.Reclassified) o.WriteLine($"  Năm {year}: " + Reclassification.Describe(reports));
+            foreach (var (year, reports) in r.Value.Reclassified) o.WriteLine($"  Năm {year}: " + ClassifyReports.Describe(reports));
             return 0;
         }));
         return new Command("standards", "Chuẩn nghèo: quốc gia và của tỉnh") { list, add };
