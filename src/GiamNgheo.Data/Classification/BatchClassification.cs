@@ -168,7 +168,7 @@ public sealed class BatchClassification(IDbContextFactory<RegistryDb> contexts, 
     [
         new("household_id", ColumnType.Long, r => r.HouseholdId),
         new("category", ColumnType.Int, r => (int)r.Result.Category),
-        new("income_per_person_month", ColumnType.Long, r => r.Result.IncomePerPersonMonth is { } i ? (long)i : null),
+        new("income_per_person_month", ColumnType.Long, r => r.Result.IncomePerPersonMonth is { } i ? HouseholdIncome.Rounded(i) : null),
         new("poverty_line", ColumnType.Long, r => (long)r.Result.PovertyLine),
         new("area", ColumnType.Int, r => (int)r.Result.Area),
         new("deprivations", ColumnType.Int, r => r.Result.Deprivations),

@@ -37,9 +37,9 @@ public static class Classifier
         _ => "Chưa xác định",
     };
 
-    /// Income per person per month = the household's income over 12 months / 12 / members (the survey's definition).
+    /// Income per person per month, exact (HouseholdIncome): it is compared with the line as is.
     public static decimal? IncomePerPersonMonth(HouseholdSnapshot h) =>
-        h.Facts.Income12Months is { } income && h.Members.Count > 0 ? Math.Round(income / 12m / h.Members.Count, 0) : null;
+        h.Facts.Income12Months is { } income && h.Members.Count > 0 ? HouseholdIncome.PerPersonMonth(income, h.Members.Count) : null;
 
     public static Classification Classify(PovertyStandard s, HouseholdSnapshot h)
     {
@@ -51,30 +51,38 @@ public static class Classifier
         // score; otherwise the income entered.
         var proxy = h.ProxyMeans is { } input ? Scoring.Score(h, input) : null;
         var income = proxy is null ? IncomePerPersonMonth(h) : proxy.EstimatedIncome;
-        var (category, decided) = Decide(s, h.Area, income, line, deprived);
+        var (category, decided) = Decide(s, h.Area, income, line, deprived, results);
         var reason = proxy is null ? decided : () => proxy.EstimatedIncome is null ? proxy.Describe() : $"{proxy.Describe()}; {decided()}";
         return new Classification(s.Id, category, income, line, h.Area, deprived, unknown, results, reason, proxy);
     }
 
-    private static (Category, Func<string>) Decide(PovertyStandard s, Area area, decimal? income, decimal line, int deprived)
+    private static (Category, Func<string>) Decide(PovertyStandard s, Area area, decimal? income, decimal line, int deprived, IReadOnlyList<IndicatorResult> results)
     {
         if (income is not { } i) return (Category.Undetermined, () => "chưa ghi thu nhập nên chưa xác định được");
+        var unknown = results.Where(r => r.Status == IndicatorStatus.Unknown).ToList();
         string VsLine() => $"thu nhập bình quân {VnFormat.Money(i)} đồng/người/tháng {(i <= line ? "không vượt" : "trên")} chuẩn {VnFormat.Money(line)} đồng ({UnitTypes.AreaName(area).ToLowerInvariant()}; {s.PovertyLineCitation})";
-        string VsCutoff() => $"{deprived} chỉ số thiếu hụt ({(deprived >= s.DeprivationCutoff ? "từ" : "dưới")} {s.DeprivationCutoff})";
+        string VsCutoff() => $"{deprived} chỉ số thiếu hụt ({(deprived >= s.DeprivationCutoff ? "từ" : "dưới")} {s.DeprivationCutoff}" +
+            (unknown.Count > 0 && deprived < s.DeprivationCutoff ? $", kể cả khi {unknown.Count} chỉ số chưa đủ thông tin đều thiếu hụt)" : ")");
+        // Poor or near-poor turns on the count of deprivations. An indicator whose fact is not recorded may or may not be a
+        // deprivation: when it could bring the count to the cut-off, the category is not known, and the reason names what
+        // is missing (it is never counted as "not deprived").
+        (Category, Func<string>) ByDeprivations(Func<string> income) =>
+            deprived >= s.DeprivationCutoff ? (Category.Poor, () => $"{income()} và {VsCutoff()}")
+            : deprived + unknown.Count >= s.DeprivationCutoff
+                ? (Category.Undetermined, () => $"{income()}, {deprived} chỉ số thiếu hụt đã biết, chưa đủ thông tin cho {string.Join(", ", unknown.Select(u => u.Rule.Name.ToLowerInvariant()))}: " +
+                                               $"nếu thiếu hụt thêm {s.DeprivationCutoff - deprived} chỉ số thì là hộ nghèo, nên chưa xác định được hộ nghèo hay cận nghèo")
+                : (Category.NearPoor, () => $"{income()} và {VsCutoff()}");
         switch (s.Scheme)
         {
             case CategoryScheme.IncomeAndDeprivation:
-                if (i <= line) return deprived >= s.DeprivationCutoff ? (Category.Poor, () => $"{VsLine()} và {VsCutoff()}") : (Category.NearPoor, () => $"{VsLine()} và {VsCutoff()}");
+                if (i <= line) return ByDeprivations(VsLine);
                 if (s.AverageLivingCeiling is { } avg && i <= avg.For(area))
                     return (Category.AverageLiving, () => $"{VsLine()}, không vượt {VnFormat.Money(avg.For(area))} đồng ({s.AverageLivingCitation})");
                 return (Category.NotPoor, VsLine);
             case CategoryScheme.IncomeOrDeprivationBand:
                 if (i <= line) return (Category.Poor, VsLine);
                 var ceiling = (s.NearPoorCeiling ?? throw new InvalidOperationException($"{s.Id}: thiếu ngưỡng cận nghèo")).For(area);
-                if (i <= ceiling)
-                    return deprived >= s.DeprivationCutoff
-                        ? (Category.Poor, () => $"{VsLine()}, không vượt {VnFormat.Money(ceiling)} đồng và {VsCutoff()}")
-                        : (Category.NearPoor, () => $"{VsLine()}, không vượt {VnFormat.Money(ceiling)} đồng và {VsCutoff()}");
+                if (i <= ceiling) return ByDeprivations(() => $"{VsLine()}, không vượt {VnFormat.Money(ceiling)} đồng");
                 // Decision 59/2015/QĐ-TTg Art. 2 also names households of average living standard above the near-poor ceiling.
                 if (s.AverageLivingCeiling is { } band59 && i <= band59.For(area))
                     return (Category.AverageLiving, () => $"{VsLine()}, trên {VnFormat.Money(ceiling)} đồng, không vượt {VnFormat.Money(band59.For(area))} đồng ({s.AverageLivingCitation})");
@@ -95,7 +103,8 @@ public static class Exit
         var ceiling = s.Scheme == CategoryScheme.IncomeOrDeprivationBand && c.Deprivations >= s.DeprivationCutoff && s.NearPoorCeiling is { } band
             ? band.For(c.Area)
             : c.PovertyLine;
-        var gap = ceiling - income + 1;
+        // The income is exact: the smallest whole increase in đồng that takes it above the ceiling.
+        var gap = Math.Floor(ceiling - income) + 1;
         var leaves = c.Category == Category.Poor ? "nghèo và cận nghèo" : "cận nghèo";
         // Under a Phiếu B card the income is estimated from the score, so what has to change is the score.
         if (c.Proxy is { } proxy)

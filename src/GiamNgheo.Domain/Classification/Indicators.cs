@@ -41,45 +41,55 @@ public sealed record IndicatorResult(IndicatorRule Rule, IndicatorStatus Status,
 /// standard's data, so the same functions answer "what under another standard?".
 public static class Indicators
 {
-    public static IndicatorResult Evaluate(IndicatorRule rule, HouseholdSnapshot h) => rule.Function switch
+    /// A function of the household's facts and the parameters it reads, on every branch it can take: a standard that
+    /// lacks one is refused when it is loaded, not when the first household takes that branch.
+    private sealed record Function(Func<IndicatorRule, IEnumerable<string>> Needs, Func<IndicatorRule, HouseholdSnapshot, IndicatorResult> Evaluate);
+
+    private static readonly Dictionary<string, Function> Functions = new()
     {
-        "employment" => Employment(rule, h),
-        "dependants" => Dependants(rule, h),
-        "nutrition" => AnyMember(rule, h, m => h.Age(m) < rule.Parameter("child_age_below"), m => m.Malnourished,
-            "trẻ dưới {0} tuổi bị suy dinh dưỡng", rule.Parameter("child_age_below")),
-        "health_insurance" => AnyMember(rule, h, m => h.Age(m) >= rule.Parameter("min_age"), m => m.HealthInsurance is { } b ? !b : null,
-            "người từ {0} tuổi trở lên không có bảo hiểm y tế", rule.Parameter("min_age")),
-        "adult_education" => AdultEducation(rule, h),
-        "school_attendance" => AnyMember(rule, h,
+        // With the Labour Code switch the upper age is the retirement age of the year, not a parameter.
+        ["employment"] = new(r => r.Flag("retirement_by_labour_code") ? ["min_age"] : ["min_age", "male_age_below", "female_age_below"], Employment),
+        ["dependants"] = new(_ => ["child_age_below", "elderly_age", "max_share"], Dependants),
+        ["nutrition"] = new(_ => ["child_age_below"], (rule, h) => AnyMember(rule, h, m => h.Age(m) < rule.Parameter("child_age_below"), m => m.Malnourished,
+            "trẻ dưới {0} tuổi bị suy dinh dưỡng", rule.Parameter("child_age_below"))),
+        ["health_insurance"] = new(_ => ["min_age"], (rule, h) => AnyMember(rule, h, m => h.Age(m) >= rule.Parameter("min_age"), m => m.HealthInsurance is { } b ? !b : null,
+            "người từ {0} tuổi trở lên không có bảo hiểm y tế", rule.Parameter("min_age"))),
+        ["adult_education"] = new(_ => ["min_age", "max_age", "upper_secondary_from_age"], AdultEducation),
+        ["school_attendance"] = new(_ => ["min_age", "age_below"], (rule, h) => AnyMember(rule, h,
             m => h.Age(m) >= rule.Parameter("min_age") && h.Age(m) < rule.Parameter("age_below"), m => m.InSchool is { } b ? !b : null,
-            "trẻ từ {0} đến dưới {1} tuổi không đi học", rule.Parameter("min_age"), rule.Parameter("age_below")),
-        "housing_quality" => HousingQuality(rule, h),
-        "housing_area" => HousingArea(rule, h),
-        "water" => h.Facts.Water is not { } w
+            "trẻ từ {0} đến dưới {1} tuổi không đi học", rule.Parameter("min_age"), rule.Parameter("age_below"))),
+        ["housing_quality"] = new(_ => ["non_durable_parts"], HousingQuality),
+        ["housing_area"] = new(_ => ["min_m2_per_person"], HousingArea),
+        ["water"] = new(_ => [], (rule, h) => h.Facts.Water is not { } w
             ? Unknown(rule, () => "chưa ghi nguồn nước")
-            : Verdict(rule, w == WaterSource.Unprotected, () => $"nguồn nước: {Choices.WaterSources.Label(w)}"),
-        "latrine" => h.Facts.Latrine is not { } l
+            : Verdict(rule, w == WaterSource.Unprotected, () => $"nguồn nước: {Choices.WaterSources.Label(w)}")),
+        ["latrine"] = new(_ => [], (rule, h) => h.Facts.Latrine is not { } l
             ? Unknown(rule, () => "chưa ghi loại nhà tiêu")
-            : Verdict(rule, l is LatrineType.Unhygienic or LatrineType.None, () => $"nhà tiêu: {Choices.Latrines.Label(l)}"),
-        "telecom" => h.Facts.UsesTelecom is not { } t
+            : Verdict(rule, l is LatrineType.Unhygienic or LatrineType.None, () => $"nhà tiêu: {Choices.Latrines.Label(l)}")),
+        ["telecom"] = new(_ => [], (rule, h) => h.Facts.UsesTelecom is not { } t
             ? Unknown(rule, () => "chưa ghi việc sử dụng viễn thông")
-            : Verdict(rule, !t, () => t ? "có thành viên sử dụng điện thoại/internet" : "không thành viên nào sử dụng điện thoại/internet"),
-        "information_assets" => InformationAssets(rule, h),
-        "not_recorded" => Unknown(rule, () => "hệ thống chưa ghi thông tin cho chỉ số này"),
-        _ => throw new InvalidOperationException($"hàm «{rule.Function}» chưa có trong hệ thống."),
+            : Verdict(rule, !t, () => t ? "có thành viên sử dụng điện thoại/internet" : "không thành viên nào sử dụng điện thoại/internet")),
+        ["information_assets"] = new(_ => [], InformationAssets),
+        ["not_recorded"] = new(_ => [], (rule, _) => Unknown(rule, () => "hệ thống chưa ghi thông tin cho chỉ số này")),
     };
 
-    /// What is wrong with a standard's indicators (an unknown function, a missing parameter), in Vietnamese; empty when it can be used.
+    public static IndicatorResult Evaluate(IndicatorRule rule, HouseholdSnapshot h) =>
+        Functions.TryGetValue(rule.Function, out var f) ? f.Evaluate(rule, h) : throw new InvalidOperationException($"hàm «{rule.Function}» chưa có trong hệ thống.");
+
+    /// What is wrong with a standard's indicators (an unknown function, a parameter its function reads but the file does
+    /// not give, a cut-off out of range), in Vietnamese; empty when it can be used.
     public static IReadOnlyList<string> Problems(PovertyStandard standard)
     {
-        var probe = new HouseholdSnapshot(new HouseholdFacts { Hamlet = "" }, Area.Rural,
-            [new MemberFacts { FullName = "", Sex = Sex.Male, DateOfBirth = new DateOnly(2000, 1, 1), Relation = Relation.Head, EthnicCode = "01" }],
-            new DateOnly(2024, 9, 1));
         var problems = new List<string>();
         foreach (var rule in standard.Indicators)
         {
-            try { Evaluate(rule, probe); }
-            catch (InvalidOperationException e) { problems.Add($"Chỉ số {rule.Code} ({rule.Name}): {e.Message}"); }
+            if (!Functions.TryGetValue(rule.Function, out var f))
+            {
+                problems.Add($"Chỉ số {rule.Code} ({rule.Name}): hàm «{rule.Function}» chưa có trong hệ thống; dùng một trong: {string.Join(", ", Functions.Keys)}.");
+                continue;
+            }
+            foreach (var missing in f.Needs(rule).Where(p => !rule.Parameters.ContainsKey(p)))
+                problems.Add($"Chỉ số {rule.Code} ({rule.Name}): thiếu tham số «{missing}» (hàm «{rule.Function}» cần: {string.Join(", ", f.Needs(rule))}).");
         }
         if (standard.DeprivationCutoff < 1 || standard.DeprivationCutoff > standard.Indicators.Count)
             problems.Add($"Ngưỡng số chỉ số thiếu hụt («deprivationCutoff») phải từ 1 đến {standard.Indicators.Count} (số chỉ số của chuẩn).");
