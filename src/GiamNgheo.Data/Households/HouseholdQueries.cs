@@ -2,6 +2,7 @@ using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
+using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
@@ -59,8 +60,10 @@ public static class HouseholdQueries
         if (!string.IsNullOrWhiteSpace(f.Hamlet)) q = q.Where(y => EF.Property<string>(y, nameof(HouseholdFacts.Hamlet)) == f.Hamlet);
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
+            // The code as typed; the head's name with or without diacritics, in any case.
             var t = f.Text.Trim();
-            q = q.Where(y => y.Household!.Code.Contains(t) || (y.HeadName != null && y.HeadName.Contains(t)));
+            var folded = VietnameseText.Fold(t);
+            q = q.Where(y => y.Household!.Code.Contains(t) || (y.HeadNameFolded != null && y.HeadNameFolded.Contains(folded)));
         }
         var results = Results(db, f);
         if (f.Category is { } category) q = q.Where(y => results.Any(r => r.HouseholdId == y.HouseholdId && r.Category == category));

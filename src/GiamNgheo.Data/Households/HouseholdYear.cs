@@ -22,6 +22,9 @@ public sealed class HouseholdYear
     public bool AreaFromUnit { get; set; }
     public int MemberCount { get; set; }
     public string? HeadName { get; set; }
+    /// The head's name without diacritics, lower case (VietnameseText.Fold): "vu van khanh" and "khanh" find
+    /// "Vũ Văn Khánh" in the household list.
+    public string? HeadNameFolded { get; set; }
     public List<Membership> Members { get; set; } = [];
 }
 
@@ -38,5 +41,8 @@ internal sealed class HouseholdYearConfiguration : IEntityTypeConfiguration<Hous
         e.HasIndex(y => new { y.UnitId, y.Year, y.HouseholdId });
         e.HasIndex(nameof(HouseholdYear.Year), nameof(HouseholdYear.UnitId), nameof(HouseholdFacts.Hamlet));
         e.Property(y => y.HeadName).HasMaxLength(100);
+        e.Property(y => y.HeadNameFolded).HasMaxLength(100);
+        // A name search within a unit scope reads the folded names from this index, not from the table's rows.
+        e.HasIndex(y => new { y.UnitId, y.Year, y.HeadNameFolded, y.HouseholdId });
     }
 }

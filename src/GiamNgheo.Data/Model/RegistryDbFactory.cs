@@ -16,7 +16,7 @@ public sealed class RegistryDbFactory(DatabaseTarget target, IEnumerable<IInterc
 
     public RegistryDb CreateDbContext() => target.CreateContext(_interceptors);
 
-    /// Creates the SQLite folder if needed and applies pending migrations.
+    /// Creates the SQLite folder if needed, applies pending migrations, and fills what a migration added but cannot compute.
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         if (target.Kind == DatabaseKind.Sqlite)
@@ -27,5 +27,6 @@ public sealed class RegistryDbFactory(DatabaseTarget target, IEnumerable<IInterc
         }
         await using var db = CreateDbContext();
         await db.Database.MigrateAsync(ct);
+        await Households.FoldedHeadNames.BackfillAsync(db, ct);
     }
 }

@@ -17,7 +17,7 @@ namespace GiamNgheo.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.ChangeRecord", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Changes.ChangeRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -54,10 +54,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_changes");
 
-                    b.ToTable("changes");
+                    b.ToTable("changes", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.ClassificationResult", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Classification.ClassificationResult", b =>
                 {
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER")
@@ -127,10 +127,59 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasKey("HouseholdId", "Year", "StandardId")
                         .HasName("pk_classification_results");
 
-                    b.ToTable("classification_results");
+                    b.ToTable("classification_results", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.EthnicGroupRow", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Classification.LocalStandard", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_standards");
+
+                    b.HasIndex("ProvinceId")
+                        .HasDatabaseName("ix_local_standards_province_id");
+
+                    b.ToTable("local_standards", (string)null);
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Households.EthnicGroupRow", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(2)
@@ -146,10 +195,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasKey("Code")
                         .HasName("pk_ethnic_groups");
 
-                    b.ToTable("ethnic_groups");
+                    b.ToTable("ethnic_groups", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.Household", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Households.Household", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -173,10 +222,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_households_code");
 
-                    b.ToTable("households");
+                    b.ToTable("households", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Households.HouseholdYear", b =>
                 {
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER")
@@ -238,6 +287,11 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("head_name");
 
+                    b.Property<string>("HeadNameFolded")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head_name_folded");
+
                     b.Property<double?>("HousingAreaM2")
                         .HasColumnType("REAL")
                         .HasColumnName("housing_area_m2");
@@ -284,59 +338,13 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasIndex("Year", "UnitId", "Hamlet")
                         .HasDatabaseName("ix_household_years_year_unit_id_hamlet");
 
-                    b.ToTable("household_years");
+                    b.HasIndex("UnitId", "Year", "HeadNameFolded", "HouseholdId")
+                        .HasDatabaseName("ix_household_years_unit_id_year_head_name_folded_household_id");
+
+                    b.ToTable("household_years", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.LocalStandard", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<int>("FromYear")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("from_year");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("json");
-
-                    b.Property<DateTime>("LoadedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<string>("LoadedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("loaded_by");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<long>("ProvinceId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("province_id");
-
-                    b.Property<int>("ToYear")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("to_year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_local_standards");
-
-                    b.HasIndex("ProvinceId")
-                        .HasDatabaseName("ix_local_standards_province_id");
-
-                    b.ToTable("local_standards");
-                });
-
-            modelBuilder.Entity("GiamNgheo.Data.Model.Membership", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Households.Membership", b =>
                 {
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
@@ -396,10 +404,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdId", "Year", "Position")
                         .HasDatabaseName("ix_memberships_household_id_year_position");
 
-                    b.ToTable("memberships");
+                    b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.Person", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Households.Person", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -437,10 +445,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasIndex("CitizenId")
                         .HasDatabaseName("ix_people_citizen_id");
 
-                    b.ToTable("people");
+                    b.ToTable("people", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardAnswer", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Scorecards.ScorecardAnswer", b =>
                 {
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER")
@@ -464,10 +472,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasKey("HouseholdId", "Year", "CharacteristicCode")
                         .HasName("pk_scorecard_answers");
 
-                    b.ToTable("scorecard_answers");
+                    b.ToTable("scorecard_answers", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardVersion", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Scorecards.ScorecardVersion", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -518,7 +526,7 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.ToTable("scorecards", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.Unit", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Units.Unit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -582,10 +590,10 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_units_code_valid_from");
 
-                    b.ToTable("units");
+                    b.ToTable("units", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.UnitLineage", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Units.UnitLineage", b =>
                 {
                     b.Property<long>("OldUnitId")
                         .HasColumnType("INTEGER")
@@ -613,19 +621,31 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.HasIndex("NewUnitId")
                         .HasDatabaseName("ix_unit_lineages_new_unit_id");
 
-                    b.ToTable("unit_lineages");
+                    b.ToTable("unit_lineages", (string)null);
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Classification.LocalStandard", b =>
                 {
-                    b.HasOne("GiamNgheo.Data.Model.Household", "Household")
+                    b.HasOne("GiamNgheo.Data.Units.Unit", "Province")
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_standards_units_province_id");
+
+                    b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Households.HouseholdYear", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Households.Household", "Household")
                         .WithMany("Years")
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_household_years_households_household_id");
 
-                    b.HasOne("GiamNgheo.Data.Model.Unit", "Unit")
+                    b.HasOne("GiamNgheo.Data.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -637,28 +657,16 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.LocalStandard", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Households.Membership", b =>
                 {
-                    b.HasOne("GiamNgheo.Data.Model.Unit", "Province")
-                        .WithMany()
-                        .HasForeignKey("ProvinceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_local_standards_units_province_id");
-
-                    b.Navigation("Province");
-                });
-
-            modelBuilder.Entity("GiamNgheo.Data.Model.Membership", b =>
-                {
-                    b.HasOne("GiamNgheo.Data.Model.Person", "Person")
+                    b.HasOne("GiamNgheo.Data.Households.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_people_person_id");
 
-                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", "HouseholdYear")
+                    b.HasOne("GiamNgheo.Data.Households.HouseholdYear", "HouseholdYear")
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId", "Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -670,9 +678,9 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.ScorecardAnswer", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Scorecards.ScorecardAnswer", b =>
                 {
-                    b.HasOne("GiamNgheo.Data.Model.HouseholdYear", null)
+                    b.HasOne("GiamNgheo.Data.Households.HouseholdYear", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId", "Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -680,9 +688,9 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasConstraintName("fk_scorecard_answers_household_years_household_id_year");
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.Unit", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Units.Unit", b =>
                 {
-                    b.HasOne("GiamNgheo.Data.Model.Unit", "Parent")
+                    b.HasOne("GiamNgheo.Data.Units.Unit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -691,16 +699,16 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.UnitLineage", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Units.UnitLineage", b =>
                 {
-                    b.HasOne("GiamNgheo.Data.Model.Unit", null)
+                    b.HasOne("GiamNgheo.Data.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("NewUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_unit_lineages_units_new_unit_id");
 
-                    b.HasOne("GiamNgheo.Data.Model.Unit", null)
+                    b.HasOne("GiamNgheo.Data.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("OldUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -708,12 +716,12 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasConstraintName("fk_unit_lineages_units_old_unit_id");
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.Household", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Households.Household", b =>
                 {
                     b.Navigation("Years");
                 });
 
-            modelBuilder.Entity("GiamNgheo.Data.Model.HouseholdYear", b =>
+            modelBuilder.Entity("GiamNgheo.Data.Households.HouseholdYear", b =>
                 {
                     b.Navigation("Members");
                 });
