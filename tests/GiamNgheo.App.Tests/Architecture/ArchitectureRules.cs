@@ -16,7 +16,7 @@ public static class ArchitectureRules
     public static readonly Assembly FilesAssembly = typeof(Files.Exchange.HouseholdFile).Assembly;
     public static readonly Assembly DemoAssembly = typeof(GiamNgheo.Demo.DemoProvince).Assembly;
     public static readonly Assembly DataAssembly = typeof(Data.Model.RegistryDb).Assembly;
-    public static readonly Assembly AppAssembly = typeof(Features.IFeature).Assembly;
+    public static readonly Assembly AppAssembly = typeof(GiamNgheo.App.Features.IFeature).Assembly;
 
     /// What the pure domain must not know: databases, the web, files and streams, the network, JSON, the other layers.
     public static readonly string[] NotInTheDomain =

@@ -84,9 +84,9 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         var path = Path.Combine(Path.GetTempPath(), $"nhap-loi-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(path, string.Join("\n",
             string.Join(",", HouseholdFile.Columns.Select(c => c.Header)),
-            Http.PageAndApiTests.Row("B-1", "07444", "Hoàng Văn Tốt", "01/01/1970", "Chủ hộ"),
-            Http.PageAndApiTests.Row("B-2", "99999", "Vũ Thị Sai", "01/01/1975", "Chủ hộ"),
-            Http.PageAndApiTests.Row("B-3", "07444", "Đỗ Văn Sai", "01/01/1975", "Cháu")));
+            Web.PageClient.Row("B-1", "07444", "Hoàng Văn Tốt", "01/01/1970", "Chủ hộ"),
+            Web.PageClient.Row("B-2", "99999", "Vũ Thị Sai", "01/01/1975", "Chủ hộ"),
+            Web.PageClient.Row("B-3", "07444", "Đỗ Văn Sai", "01/01/1975", "Cháu")));
 
         var page = await OpenAsync();
         await page.GotoAsync(app.BaseUrl + "/import");

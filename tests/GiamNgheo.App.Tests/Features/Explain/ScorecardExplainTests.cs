@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using GiamNgheo.Files.Exchange;
 
-namespace GiamNgheo.App.Tests.Http;
+namespace GiamNgheo.App.Tests.Features.Explain;
 
 /// The explanation page and API with the example Phiếu B loaded. Its own database: a loaded card changes every
 /// 2024 result, which the shared fixture's tests must not see.

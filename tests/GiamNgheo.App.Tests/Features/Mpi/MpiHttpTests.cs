@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GiamNgheo.Data.Households;
+using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
+using GiamNgheo.Data.Classification;
+using GiamNgheo.App.Tests.Web;
+
+namespace GiamNgheo.App.Tests.Features.Mpi;
+
+/// The multidimensional index page.
+public sealed class MpiHttpTests(AppFixture app)
+{
+    private readonly PageClient Pages = new(app);
+    private static readonly DateOnly Review2024 = new(2024, 9, 1);
+
+    [Fact]
+    public async Task Mpi_Page_ShowsTheIndexComputedFromTheFacts_AndRefusesABadCutoff()
+    {
+        await using var db = app.CreateDb();
+        var sonDong = (await UnitQueries.ByCodeAsync(db, "220", Review2024))!;
+        var standard = GiamNgheo.Data.Classification.BundledStandards.Load().ForYear(2024);
+        var (index, _) = await GiamNgheo.Data.Classification.PovertyIndexByUnit.RunAsync(new GiamNgheo.Data.Model.RegistryDbFactory(app.Database), sonDong.Id, 2024, standard,
+            GiamNgheo.Domain.Statistics.AlkireFoster.NestedWeights(standard.Indicators), 0.25m);
+        Assert.True(index.Poor > 0);
+
+        var html = await Pages.Http.GetStringAsync("/mpi?unit=220&year=2024&k=25");
+        Assert.Contains($"H <strong>{VnFormat.Percent(index.H)}</strong> ({VnFormat.Number(index.Poor)} hộ) · A <strong>{VnFormat.Percent(index.A)}</strong> · M0 <strong>{index.M0.ToString("0.0000", VnFormat.Culture)}</strong>", html);
+        Assert.Equal(12, Regex.Matches(Regex.Match(html, "<table class=\"responsive\" id=\"mpi-indicators\">.*?</table>", RegexOptions.Singleline).Value, "<tr><td").Count);
+
+        var bad = await Pages.Http.GetStringAsync("/mpi?unit=220&year=2024&k=150");
+        Assert.Contains("Ngưỡng k «150» không hợp lệ", bad);
+        Assert.DoesNotContain("mpi-summary", bad);
+    }
+}

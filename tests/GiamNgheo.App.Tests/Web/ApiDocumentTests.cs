@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GiamNgheo.Data.Households;
+using GiamNgheo.Data.Units;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using GiamNgheo.Files.Exchange;
+using GiamNgheo.Data.Classification;
+
+namespace GiamNgheo.App.Tests.Web;
+
+/// The API as a whole: its OpenAPI document and its errors.
+public sealed class ApiDocumentTests(AppFixture app)
+{
+    private readonly PageClient Pages = new(app);
+    private static readonly DateOnly Review2024 = new(2024, 9, 1);
+
+    [Fact]
+    public async Task OpenApi_DescribesTheApi()
+    {
+        var doc = await Pages.Http.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/households", doc);
+        Assert.Contains("/api/units", doc);
+    }
+}
