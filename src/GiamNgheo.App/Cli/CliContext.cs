@@ -45,20 +45,22 @@ public sealed class CliContext
             ? failure.Message + "\n  " + string.Join("\n  ", fields.Select(f => $"trường «{f.Field}»" + (f.Value is null ? "" : $", giá trị «{f.Value}»") + $": {f.Message}"))
             : failure.Message);
 
-    /// `--as-of dd/MM/yyyy`: the date every lookup by code needs (a code alone is not a unit). Default: today.
-    /// The help shows the default in the format the option asks for.
-    public static Option<DateOnly> AsOf() => new("--as-of")
+    /// `--as-of dd/MM/yyyy`: the date every lookup by code needs (a code alone is not a unit); <see cref="DateOf"/> gives
+    /// today when it is absent. The default is said in the description, in the format the option asks for: a default
+    /// value would be printed by the help in the machine's culture (12/01/2026 for 1 December).
+    public static Option<DateOnly?> AsOf() => new("--as-of")
     {
         Description = $"Ngày hiệu lực dd/MM/yyyy (mặc định: hôm nay, {VnFormat.Date(DateOnly.FromDateTime(DateTime.Today))})",
-        DefaultValueFactory = _ => DateOnly.FromDateTime(DateTime.Today),
         CustomParser = r =>
         {
             var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             if (VnFormat.TryParseDate(text, out var date)) return date;
             r.AddError($"Ngày «{text}» không hợp lệ; dùng dạng dd/MM/yyyy.");
-            return default;
+            return null;
         },
     };
+
+    public static DateOnly DateOf(ParseResult pr, Option<DateOnly?> asOf) => pr.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.Today);
 
     public static Option<int> Year(string description = "Năm rà soát") => new("--year") { Description = description, Required = true };
 

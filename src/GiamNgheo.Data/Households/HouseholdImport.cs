@@ -183,7 +183,7 @@ public static class HouseholdImport
         }
 
         var temp = pg ? "TEMP TABLE {0} ON COMMIT DROP AS" : "TEMP TABLE {0} AS";
-        foreach (var t in new[] { "stage_household", "stage_known", "stage_member", "stage_by_citizen" }) await Run($"DROP TABLE IF EXISTS {t}");
+        foreach (var t in new[] { "stage_household", "stage_known", "stage_matched", "stage_member", "stage_by_citizen" }) await Run($"DROP TABLE IF EXISTS {t}");
         // Temporary tables have no statistics until analysed; without them PostgreSQL plans these joins badly.
         async Task Analyze(string table) { if (pg) await Run($"ANALYZE {table}"); }
         if (pg) await Run("SET LOCAL work_mem = '256MB'"); // hash joins and sorts of a large file stay in memory
@@ -202,7 +202,8 @@ public static class HouseholdImport
         await Run("CREATE INDEX ix_stage_household_id ON stage_household (household_id)");
         await Analyze("stage_household");
 
-        // The same person is recognised first by household + name + birth date (any earlier year) …
+        // The same person is recognised first by the form that names her (a member being edited), then by household +
+        // name + birth date (any earlier year) …
         await Run($"""
             CREATE {string.Format(temp, "stage_known")}
             SELECT m.household_id, p.full_name, p.date_of_birth, max(p.id) AS person_id
@@ -210,20 +211,27 @@ public static class HouseholdImport
             GROUP BY m.household_id, p.full_name, p.date_of_birth
             """);
         await Analyze("stage_known");
-        // … then by citizen ID, unless that person is already someone else's in the file (a repeated ID is
-        // reported as a likely duplicate, never merged) …
+        await Run($"""
+            CREATE {string.Format(temp, "stage_matched")}
+            SELECT r.row_no, coalesce(r.person_hint, k.person_id) AS person_id
+            FROM stage_row r JOIN households h ON h.code = r.code
+            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
+            WHERE r.person_hint IS NOT NULL OR k.person_id IS NOT NULL
+            """);
+        await Analyze("stage_matched");
+        // … then by citizen ID, unless another row of the file is that person already (a repeated ID is reported as a
+        // likely duplicate, never merged). Only the rows matched above count: a person who left one of the file's
+        // households for another (a split) is still recognised, whichever households the file holds …
         await Run($"""
             CREATE {string.Format(temp, "stage_by_citizen")}
             SELECT r.row_no, min(p.id) AS person_id
-            FROM stage_row r JOIN households h ON h.code = r.code
-            JOIN people p ON p.citizen_id = r.citizen_id
-            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
-            WHERE r.citizen_id IS NOT NULL AND k.person_id IS NULL
+            FROM stage_row r JOIN people p ON p.citizen_id = r.citizen_id
+            WHERE r.citizen_id IS NOT NULL AND r.row_no NOT IN (SELECT row_no FROM stage_matched)
             GROUP BY r.row_no
             """);
         await Run("""
             DELETE FROM stage_by_citizen
-            WHERE person_id IN (SELECT person_id FROM stage_known)
+            WHERE person_id IN (SELECT person_id FROM stage_matched)
                OR person_id IN (SELECT person_id FROM stage_by_citizen GROUP BY person_id HAVING count(*) > 1)
             """);
         await Analyze("stage_by_citizen");
@@ -231,15 +239,14 @@ public static class HouseholdImport
         // (SQLite, where this transaction is the only writer).
         var newId = pg
             ? "nextval(pg_get_serial_sequence('people', 'id'))"
-            : "(SELECT coalesce(max(id), 0) FROM people) + count(CASE WHEN r.person_hint IS NULL AND k.person_id IS NULL AND b.person_id IS NULL THEN 1 END) OVER (ORDER BY r.row_no ROWS UNBOUNDED PRECEDING)";
+            : "(SELECT coalesce(max(id), 0) FROM people) + count(CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN 1 END) OVER (ORDER BY r.row_no ROWS UNBOUNDED PRECEDING)";
         await Run($"""
             CREATE {string.Format(temp, "stage_member")}
             SELECT h.id AS household_id, r.position, {string.Join(", ", MemberColumns.Select(c => "r." + c.Name))},
-                CASE WHEN r.person_hint IS NOT NULL THEN r.person_hint
-                     WHEN k.person_id IS NULL AND b.person_id IS NULL THEN {newId} ELSE coalesce(k.person_id, b.person_id) END AS person_id,
-                r.person_hint IS NULL AND k.person_id IS NULL AND b.person_id IS NULL AS is_new
+                CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN {newId} ELSE coalesce(k.person_id, b.person_id) END AS person_id,
+                k.person_id IS NULL AND b.person_id IS NULL AS is_new
             FROM stage_row r JOIN households h ON h.code = r.code
-            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
+            LEFT JOIN stage_matched k ON k.row_no = r.row_no
             LEFT JOIN stage_by_citizen b ON b.row_no = r.row_no
             """);
         await Run("CREATE INDEX ix_stage_member_person ON stage_member (person_id)");

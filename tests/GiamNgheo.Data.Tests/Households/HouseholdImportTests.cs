@@ -140,6 +140,38 @@ public abstract class HouseholdImportTests(DatabaseKind kind)
         Assert.Equal(6, await db.Set<Person>().CountAsync());
     }
 
+    /// A daughter leaves her parents' household to head her own. In a province's yearly file both households are there;
+    /// she must stay the same person as when the new household is imported on its own, and no citizen ID may end up on
+    /// two people.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ASplit_KeepsThePerson_WhetherTheHouseholdsComeInOneFileOrTwo(bool oneFile)
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
+        var parents = Family("07444-00001");
+        var daughter = Person("Nguyễn Thị Dung", 1998, Relation.Child, Sex.Female, citizenId: "024198000555");
+        Assert.True((await Import(db, Rows(parents with { Members = [.. parents.Members, daughter] }), 2024)).Applied);
+        var before = (await HouseholdQueries.ByIdAsync(target.Contexts(), db, (await HouseholdQueries.IdByCodeAsync(db, "07444-00001"))!.Value, 2024))!;
+        var dung = before.Members.Single(m => m.Facts.FullName == "Nguyễn Thị Dung").PersonId;
+
+        var stayed = parents;
+        var split = new H("07444-00001-T2025", "07444", Facts(), daughter with { Relation = Relation.Head });
+        if (oneFile) Assert.True((await Import(db, Rows(stayed, split), 2025)).Applied);
+        else
+        {
+            Assert.True((await Import(db, Rows(stayed), 2025)).Applied);
+            Assert.True((await Import(db, Rows(split), 2025)).Applied);
+        }
+
+        var newHousehold = (await HouseholdQueries.ByIdAsync(target.Contexts(), db, (await HouseholdQueries.IdByCodeAsync(db, "07444-00001-T2025"))!.Value, 2025))!;
+        Assert.Equal(dung, Assert.Single(newHousehold.Members).PersonId);
+        Assert.Equal(4, await db.Set<Person>().CountAsync());
+        Assert.Empty(await db.Set<Person>().Where(p => EF.Property<string?>(p, "CitizenId") != null)
+            .GroupBy(p => EF.Property<string?>(p, "CitizenId")).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+    }
+
     [Fact]
     public async Task UnknownCommuneForTheYear_IsAnError()
     {

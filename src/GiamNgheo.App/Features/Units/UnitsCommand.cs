@@ -31,7 +31,7 @@ public static class UnitsCommand
         list.SetAction((pr, ct) => cli.RunAsync(pr, ct, async (services, o) =>
         {
             var units = services.GetRequiredService<UnitDirectory>();
-            var date = pr.GetValue(asOf);
+            var date = CliContext.DateOf(pr, asOf);
             List<UnitView> found;
             if (pr.GetValue(search) is { } s) found = await units.SearchAsync(s, date, 200, ct);
             else
@@ -52,7 +52,7 @@ public static class UnitsCommand
         setArea.SetAction((pr, ct) => cli.RunAsync(pr, ct, async (services, o) =>
         {
             var value = pr.GetValue(area) == "urban" ? Area.Urban : Area.Rural;
-            var unit = await services.GetRequiredService<UnitDirectory>().SetAreaAsync(pr.GetValue(code)!, pr.GetValue(areaDate), value, cli.Operator, DateTime.UtcNow, ct);
+            var unit = await services.GetRequiredService<UnitDirectory>().SetAreaAsync(pr.GetValue(code)!, CliContext.DateOf(pr, areaDate), value, cli.Operator, DateTime.UtcNow, ct);
             if (unit.Failure is { } f) return CliContext.Fail(pr, f);
             o.WriteLine($"{unit.Value!.Name}: khu vực {UnitTypes.AreaName(value)}. Áp dụng cho các lần nhập sau; hộ đã nhập giữ khu vực đã ghi.");
             return 0;
