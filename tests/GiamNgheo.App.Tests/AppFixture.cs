@@ -51,6 +51,20 @@ public sealed class AppFixture : IAsyncLifetime
         return await HouseholdQueries.IdByCodeAsync(db, code) is { } id ? await HouseholdQueries.ByIdAsync(contexts, db, id, year) : null;
     }
 
+    /// Imports CSV rows of the exchange file (PageClient.Row) through the app's import, as an officer's file would.
+    public async Task<GiamNgheo.App.Features.Import.ImportOutcome> ImportAsync(int year, params string[] rows)
+    {
+        var csv = string.Join("\n", [string.Join(",", GiamNgheo.Files.Exchange.HouseholdFile.Columns.Select(c => c.Header)), .. rows]);
+        var (scope, exchange) = UseCase<GiamNgheo.App.Features.Import.HouseholdExchange>();
+        await using (scope)
+        {
+            var outcome = await exchange.ImportFileAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "test.csv", year, false, new Actor("test"), CancellationToken.None);
+            if (outcome.Value is not { Report.Applied: true } r)
+                throw new InvalidOperationException("import failed: " + (outcome.Failure?.Message ?? string.Join("; ", outcome.Value!.Report.Errors.Take(5))));
+            return r;
+        }
+    }
+
     /// A use case of the app, in a scope of its own (dispose the scope after use).
     public (AsyncServiceScope Scope, T UseCase) UseCase<T>() where T : notnull
     {

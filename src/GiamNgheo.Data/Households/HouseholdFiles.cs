@@ -65,18 +65,3 @@ public static class HouseholdFiles
         await foreach (var r in rows) { counted(); yield return r; }
     }
 }
-
-/// The template officials fill in: Vietnamese headers, one example household, a guide sheet with each column's rule.
-public static class HouseholdTemplate
-{
-    public static async Task WriteAsync(Stream output, FileFormat format, CancellationToken ct = default)
-    {
-        var headers = HouseholdFile.Columns.Select(c => c.Header).ToList();
-        IReadOnlyList<string>[] example = [HouseholdFile.Columns.Select(c => c.Example).ToArray()];
-        if (format == FileFormat.Csv)
-            await CsvWriter.WriteAsync(output, headers, example.Select(r => r.ToArray()).ToAsyncEnumerable(), ct);
-        else
-            XlsxWriter.Write(output, "Danh sách hộ", headers, example,
-                HouseholdFile.Columns.Select(c => (c.Header, (c.Required ? "Bắt buộc. " : "") + (c.HouseholdLevel ? "Thông tin hộ, ghi ở dòng đầu của hộ. " : "") + c.Rule, c.Example)).ToList());
-    }
-}

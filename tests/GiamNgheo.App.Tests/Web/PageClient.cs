@@ -46,9 +46,9 @@ public sealed partial class PageClient(AppFixture app)
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// One member row of the exchange file as CSV, with only the required cells filled.
-    public static string Row(string code, string commune, string name, string dob, string relation) =>
-        string.Join(",", GiamNgheo.Files.Exchange.HouseholdFile.Columns.Select(c => c.Key switch
+    /// One member row of the exchange file as CSV, with only the required cells filled (and any others given by key).
+    public static string Row(string code, string commune, string name, string dob, string relation, params (string Key, string Value)[] more) =>
+        string.Join(",", GiamNgheo.Files.Exchange.HouseholdFile.Columns.Select(c => more.FirstOrDefault(m => m.Key == c.Key).Value ?? c.Key switch
         {
             "household_code" => code, "commune_code" => commune, "hamlet" => "Thôn Thử", "full_name" => name, "sex" => "Nam",
             "date_of_birth" => dob, "relation" => relation, "ethnic_code" => "Kinh", _ => "",
