@@ -59,6 +59,9 @@ public abstract class Fact<TFacts> where TFacts : class
     /// The cell text of the fact ("" when not recorded): the exact inverse of <see cref="Parse"/>.
     public abstract string Format(TFacts facts, EthnicGroups ethnic);
 
+    /// The fact as a page shows it (Vietnamese number separators); "" when not recorded.
+    public virtual string Display(TFacts facts, EthnicGroups ethnic) => Format(facts, ethnic);
+
     /// Reads a trimmed cell into the facts being built. Returns the rule the cell breaks, in Vietnamese, or null.
     public abstract string? Parse(string cell, TFacts target, EthnicGroups ethnic);
 
@@ -187,6 +190,9 @@ public sealed class NumberFact<TFacts>(Expression<Func<TFacts, decimal?>> proper
 
     public override string Format(TFacts facts, EthnicGroups ethnic) =>
         Get(facts)?.ToString(Storage == FactStorage.Money ? "0" : "0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    public override string Display(TFacts facts, EthnicGroups ethnic) =>
+        Get(facts) is { } v ? Storage == FactStorage.Money ? VnFormat.Money(v) : v.ToString("0.##", VnFormat.Culture) : "";
 
     public override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
     {

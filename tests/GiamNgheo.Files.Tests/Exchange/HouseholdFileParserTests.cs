@@ -38,6 +38,42 @@ public sealed class HouseholdFileParserTests
         Assert.Equal(4, blocks[1].FirstRow);
     }
 
+    /// Officials write one block per household: Mã hộ and the household columns on its first row, the later rows blank
+    /// there (often a merged cell). Such a row belongs to the household above.
+    [Fact]
+    public void Parse_LaterRowsWithoutMãHộ_BelongToTheHouseholdAbove()
+    {
+        var blocks = Parse(Head("A-1"), Member("").With("Mã hộ", ""), Head("A-2").With("Số CCCD", ""), Member("").With("Mã hộ", ""), Member("", name: "Lê Văn Út", dob: "01/01/2015", relation: "Con", sex: "Nam"));
+        Assert.Equal(["A-1", "A-2"], blocks.Select(b => b.Code));
+        Assert.All(blocks, b => Assert.Empty(b.Errors));
+        Assert.Equal([2, 3], blocks.Select(b => b.Members.Count));
+    }
+
+    [Fact]
+    public void Parse_AFirstRowWithoutMãHộ_IsAnError()
+    {
+        var block = Assert.Single(Parse(Head("").With("Mã hộ", ""), Member("")));
+        var error = Assert.Single(block.Errors, e => e.Column == "Mã hộ");
+        Assert.Equal(2, error.Row);
+        Assert.Contains("dòng đầu của hộ", error.Message);
+    }
+
+    /// The template's example is a household written as officials write it, and it imports.
+    [Fact]
+    public async Task TheTemplatesExample_Parses()
+    {
+        var ms = new MemoryStream();
+        await HouseholdTemplate.WriteAsync(ms, GiamNgheo.Files.Tabular.FileFormat.Csv, TestContext.Current.CancellationToken);
+        ms.Position = 0;
+        using var reader = GiamNgheo.Files.Tabular.TabularFile.Open(ms, GiamNgheo.Files.Tabular.FileFormat.Csv);
+        var rows = reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("", rows[1].Cells[HouseholdFile.IndexOf(HouseholdFile.HouseholdCode)]);
+        var block = Assert.Single(Parser().Parse(rows));
+        Assert.Empty(block.Errors);
+        Assert.Equal(2, block.Members.Count);
+    }
+
     public static TheoryData<string, string, string, string> BadCells => new()
     {   // column header, bad value, expected column in the error, part of the message
         { "Ngày sinh", "31/02/1980", "Ngày sinh", "Ngày 31/02/1980 không tồn tại" },  // a day that does not exist is named, not a format error

@@ -83,7 +83,11 @@ public sealed class HouseholdFormTests(AppFixture app)
         var record = await db.Set<ChangeRecord>().SingleAsync(c => c.Action == "member.remove" && c.Subject == $"{h.HouseholdId}/2024/{wife.PersonId}");
         Assert.Contains("Bỏ Lò Thị Vợ (sinh 01/01/1972) khỏi hộ 07450-FORM-4 năm 2024", record.Summary);
 
-        // The head cannot be removed: another member must be made head first.
+        // The head cannot be removed: another member must be made head first. The page says so instead of offering it,
+        // and a removal posted anyway is refused.
+        var headPage = WebUtility.HtmlDecode(await Pages.Http.GetStringAsync(MemberPage(withChild, withChild.Members[0].PersonId)));
+        Assert.Contains("hãy ghi một thành viên khác là Chủ hộ trước", headPage);
+        Assert.DoesNotContain("khỏi hộ năm 2024</button>", headPage);
         var (_, refused, _) = await Pages.PostFormAsync(MemberPage(withChild, withChild.Members[0].PersonId), new Dictionary<string, string>(), handler: "remove");
         Assert.Contains("là chủ hộ: hãy ghi một thành viên khác là Chủ hộ trước", WebUtility.HtmlDecode(refused));
     }
