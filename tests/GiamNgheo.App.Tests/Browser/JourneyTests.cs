@@ -178,7 +178,6 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
     public async Task Simulate_RaisingTheRuralLine_ShowsMorePoorHouseholds_AndSavesNothing()
     {
         await using var db = app.CreateDb();
-        var results = await db.Set<ClassificationResult>().CountAsync();
         var page = await OpenAsync();
         await page.GotoAsync(app.BaseUrl + "/units?year=2024");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tỉnh Bắc Giang", Exact = true }).ClickAsync();
@@ -206,7 +205,8 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await page.GetByLabel("Số chỉ số thiếu hụt để là hộ nghèo").FillAsync("20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mô phỏng" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ngưỡng thiếu hụt phải từ 1 đến 11");
-        Assert.Equal(results, await db.Set<ClassificationResult>().CountAsync());
+        // Nothing of the simulation is stored (other tests write results of their own meanwhile, so the total is no measure).
+        Assert.Equal(0, await db.Set<ClassificationResult>().CountAsync(r => r.StandardId == "MO-PHONG"));
     }
 
     [Fact]
