@@ -38,7 +38,7 @@ public sealed class InterceptorTests(AppFixture app)
         var watcher = new Watcher();
         await using var factory = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(watcher)));
         var csv = string.Join("\n", string.Join(",", Files.Exchange.HouseholdFile.Columns.Select(c => c.Header)),
-            PageClient.Row("07450-API-1", "07450", "Trịnh Văn Api", "01/01/1970", "Chủ hộ"));
+            PageClient.Row("00004-API-1", "00004", "Trịnh Văn Api", "01/01/1970", "Chủ hộ"));
         using var body = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "api.csv" } };
         var response = await factory.CreateClient().PostAsync("/api/households/import?year=2024", body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -55,7 +55,7 @@ public sealed class InterceptorTests(AppFixture app)
     public async Task ARejectedFile_Is422_WithEveryErrorByRowAndColumn()
     {
         var csv = string.Join("\n", string.Join(",", Files.Exchange.HouseholdFile.Columns.Select(c => c.Header)),
-            PageClient.Row("07450-API-2", "99999", "Trịnh Văn Sai", "31/02/1970", "Chủ hộ"));
+            PageClient.Row("00004-API-2", "99999", "Trịnh Văn Sai", "31/02/1970", "Chủ hộ"));
         using var body = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "sai.csv" } };
         var response = await new PageClient(app).Http.PostAsync("/api/households/import?year=2024", body);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

@@ -34,11 +34,11 @@ public sealed class ImportPageTests(AppFixture app)
     public async Task ASuccessfulImport_NamesTheYearTheCommunesAndTheCounts()
     {
         var csv = string.Join("\n", string.Join(",", Files.Exchange.HouseholdFile.Columns.Select(c => c.Header)),
-            PageClient.Row("07450-NHAP-1", "07450", "Mạc Văn Một", "01/01/1970", "Chủ hộ"),
-            PageClient.Row("07450-NHAP-1", "07450", "Mạc Thị Hai", "01/01/1971", "Vợ/chồng"));
+            PageClient.Row("00004-NHAP-1", "00004", "Mạc Văn Một", "01/01/1970", "Chủ hộ"),
+            PageClient.Row("00004-NHAP-1", "00004", "Mạc Thị Hai", "01/01/1971", "Vợ/chồng"));
         var (status, html) = await Pages.PostImportAsync(csv, "nhap.csv", 2024);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Đã nhập 1 hộ, 2 thành viên cho năm 2024. Xã/phường: Xã Đông Hưng. Phân loại lại:", WebUtility.HtmlDecode(html));
+        Assert.Contains("Đã nhập 1 hộ, 2 thành viên cho năm 2024. Xã/phường: Phường Trúc Bạch. Phân loại lại:", WebUtility.HtmlDecode(html));
     }
 
     [Fact]
@@ -46,11 +46,11 @@ public sealed class ImportPageTests(AppFixture app)
     {
         var later = PageClient.Row("", "", "Mạc Thị Khối", "01/01/1973", "Vợ/chồng");
         var csv = string.Join("\n", string.Join(",", Files.Exchange.HouseholdFile.Columns.Select(c => c.Header)),
-            PageClient.Row("07450-KHOI-1", "07450", "Mạc Văn Khối", "01/01/1970", "Chủ hộ"), later,
-            PageClient.Row("07450-KHOI-2", "07450", "Mạc Văn Sau", "01/01/1980", "Chủ hộ"));
+            PageClient.Row("00004-KHOI-1", "00004", "Mạc Văn Khối", "01/01/1970", "Chủ hộ"), later,
+            PageClient.Row("00004-KHOI-2", "00004", "Mạc Văn Sau", "01/01/1980", "Chủ hộ"));
         var (_, html) = await Pages.PostImportAsync(csv, "khoi.csv", 2024);
         Assert.Contains("Đã nhập 2 hộ, 3 thành viên cho năm 2024.", WebUtility.HtmlDecode(html));
-        Assert.Equal(["Mạc Văn Khối", "Mạc Thị Khối"], (await app.HouseholdAsync("07450-KHOI-1", 2024))!.Members.Select(m => m.Facts.FullName));
+        Assert.Equal(["Mạc Văn Khối", "Mạc Thị Khối"], (await app.HouseholdAsync("00004-KHOI-1", 2024))!.Members.Select(m => m.Facts.FullName));
     }
 
     [Fact]
