@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace GiamNgheo.App.Features.Import;
 
 /// What an import did: the file's report and, when it was applied, the reclassification of the communes it wrote.
-public sealed record ImportOutcome(ImportReport Report, IReadOnlyList<ClassifyReport> Reclassified, string? Communes)
+public sealed record ImportOutcome(ImportReport Report, IReadOnlyList<ClassifyReport> Reclassified, string? WhereWritten)
 {
     /// One paragraph for the page and the command line, naming the year, the communes and the counts.
     public string Message => Report.ErrorCount > 0 || Report.DryRun || !Report.Applied
         ? HouseholdFiles.Describe(Report)
-        : HouseholdFiles.Describe(Report) + (Communes is null ? "" : $" Xã/phường: {Communes}.") + " " + ClassifyReports.Describe(Reclassified);
+        : HouseholdFiles.Describe(Report) + (WhereWritten is null ? "" : " " + WhereWritten) + " " + ClassifyReports.Describe(Reclassified);
 }
 
 /// The household exchange file: its template, its import (all or nothing, then the stored results follow the facts),
@@ -50,8 +50,8 @@ public sealed class HouseholdExchange(RegistryDb db, IDbContextFactory<RegistryD
         if (!report.Applied) return new ImportOutcome(report, [], null);
         var reclassified = await reclassification.CommunesAsync(report.Year, report.CommuneIds, clock.GetUtcNow().UtcDateTime, ct);
         var names = report.CommuneIds.Count is > 0 and <= 5
-            ? string.Join(", ", await db.Set<Data.Units.Unit>().Where(u => report.CommuneIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(ct))
-            : report.CommuneIds.Count > 5 ? $"{VnFormat.Number(report.CommuneIds.Count)} xã/phường" : null;
+            ? "Xã/phường: " + string.Join(", ", await db.Set<Data.Units.Unit>().Where(u => report.CommuneIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(ct)) + "."
+            : report.CommuneIds.Count > 5 ? $"Ở {VnFormat.Number(report.CommuneIds.Count)} xã/phường." : null;
         return new ImportOutcome(report, reclassified, names);
     }
 

@@ -42,6 +42,16 @@ public sealed class ImportPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AFileOfManyCommunes_CountsThemInsteadOfListingThem()
+    {
+        string[] communes = ["00001", "00004", "00006", "00007", "00008", "00010"]; // Hà Nội wards before 1 July 2025
+        var csv = string.Join("\n", communes.Select(c => PageClient.Row($"{c}-NHIEU-1", c, "Mạc Văn Nhiều", "01/01/1970", "Chủ hộ"))
+            .Prepend(string.Join(",", Files.Exchange.HouseholdFile.Columns.Select(c => c.Header))));
+        var (_, html) = await Pages.PostImportAsync(csv, "nhieu.csv", 2024);
+        Assert.Contains("Đã nhập 6 hộ, 6 thành viên cho năm 2024. Ở 6 xã/phường. Phân loại lại:", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
     public async Task AHouseholdBlock_WhoseLaterRowsLeaveMãHộEmpty_IsOneHousehold()
     {
         var later = PageClient.Row("", "", "Mạc Thị Khối", "01/01/1973", "Vợ/chồng");
