@@ -42,7 +42,6 @@ namespace GiamNgheo.Bench
     using GiamNgheo.Data.Households;
     using GiamNgheo.Data.Model;
     using GiamNgheo.Data.Units;
-    using GiamNgheo.Domain.Households;
     using Microsoft.Data.Sqlite;
     using Microsoft.EntityFrameworkCore;
     using Npgsql;

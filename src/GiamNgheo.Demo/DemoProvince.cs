@@ -1,5 +1,4 @@
 using System.Globalization;
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using GiamNgheo.Files.Exchange;
 

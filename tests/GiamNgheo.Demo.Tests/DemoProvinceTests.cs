@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using FsCheck.Xunit;
 using GiamNgheo.Demo;
 using GiamNgheo.Domain.Households;
-using Xunit;
 using static GiamNgheo.Domain.Tests.Demo.DemoFixture;
 using GiamNgheo.Files.Exchange;
 

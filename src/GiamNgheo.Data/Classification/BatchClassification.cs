@@ -4,11 +4,8 @@ using System.Threading.Channels;
 using GiamNgheo.Data.Bulk;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
-using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Standards;
-using GiamNgheo.Domain.Units;
 using GiamNgheo.Files.Json;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
-using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.Data.Classification;
 

@@ -1,6 +1,5 @@
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
-using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;

@@ -1,7 +1,6 @@
 using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
 
 using Microsoft.EntityFrameworkCore;

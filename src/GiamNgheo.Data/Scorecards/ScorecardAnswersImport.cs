@@ -2,12 +2,9 @@ using GiamNgheo.Data.Bulk;
 using GiamNgheo.Files.Tabular;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
-using GiamNgheo.Domain.Households;
-using GiamNgheo.Domain.Scorecards;
 using Microsoft.EntityFrameworkCore;
 using GiamNgheo.Files.Exchange;
 using GiamNgheo.Data.Changes;
-using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.Data.Scorecards;
 

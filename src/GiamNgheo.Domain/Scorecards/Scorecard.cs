@@ -1,4 +1,3 @@
-using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Domain.Units;
 

@@ -1,4 +1,3 @@
-using NetArchTest.Rules;
 using TestResult = NetArchTest.Rules.TestResult;
 using static GiamNgheo.App.Tests.Architecture.ArchitectureRules;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using GiamNgheo.Files.Exchange;
 using GiamNgheo.Data.Households;
-using GiamNgheo.Data.Units;
 using GiamNgheo.Data.Classification;
 
 [assembly: AssemblyFixture(typeof(GiamNgheo.App.Tests.Browser.ChromiumFixture))]

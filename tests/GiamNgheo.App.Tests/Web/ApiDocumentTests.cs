@@ -1,15 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using GiamNgheo.Data.Households;
-using GiamNgheo.Data.Units;
-using GiamNgheo.Domain.Common;
-using GiamNgheo.Domain.Households;
-using Microsoft.EntityFrameworkCore;
-using GiamNgheo.Files.Exchange;
-using GiamNgheo.Data.Classification;
-
 namespace GiamNgheo.App.Tests.Web;
 
 /// The API as a whole: its OpenAPI document and its errors.

@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Net;
 using System.Text.Json;
 using GiamNgheo.Data.Changes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -7,8 +7,6 @@ using GiamNgheo.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Classification.BatchClassificationTests;
 using static GiamNgheo.Data.Tests.Households.Sample;
-using GiamNgheo.Domain.Households;
-using GiamNgheo.Files.Json;
 using GiamNgheo.Data.Changes;
 
 namespace GiamNgheo.Data.Tests.Classification;

@@ -5,7 +5,6 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Scorecards;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Sample;

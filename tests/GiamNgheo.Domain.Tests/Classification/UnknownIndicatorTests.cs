@@ -1,5 +1,4 @@
 using GiamNgheo.Domain.Classification;
-using GiamNgheo.Domain.Units;
 using static GiamNgheo.Domain.Tests.Classification.Samples;
 
 namespace GiamNgheo.Domain.Tests.Classification;

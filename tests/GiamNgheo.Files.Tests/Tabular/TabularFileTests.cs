@@ -2,8 +2,6 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GiamNgheo.Files.Tabular;
-using GiamNgheo.Domain.Households;
-using Xunit;
 using static GiamNgheo.Data.Tests.Files.Workbooks;
 using GiamNgheo.Files.Exchange;
 

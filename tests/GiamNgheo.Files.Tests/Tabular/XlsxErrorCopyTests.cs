@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GiamNgheo.Files.Tabular;
-using Xunit;
 using static GiamNgheo.Data.Tests.Files.Workbooks;
 
 namespace GiamNgheo.Data.Tests.Files;

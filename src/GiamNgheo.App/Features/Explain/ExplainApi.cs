@@ -1,7 +1,6 @@
 using GiamNgheo.App.Web;
 using GiamNgheo.Domain.Classification;
 using Microsoft.AspNetCore.Http.HttpResults;
-using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.App.Features.Explain;
 

@@ -4,7 +4,6 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
-using GiamNgheo.Data.Households;
 
 namespace GiamNgheo.App.Features.Explain;
 

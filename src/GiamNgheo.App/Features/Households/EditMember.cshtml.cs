@@ -1,4 +1,3 @@
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

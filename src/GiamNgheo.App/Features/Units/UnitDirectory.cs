@@ -3,7 +3,6 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Units;
-using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.App.Features.Units;
 

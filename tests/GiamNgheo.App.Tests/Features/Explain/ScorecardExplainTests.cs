@@ -6,11 +6,8 @@ using GiamNgheo.App.Features.Units;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Scorecards;
-using GiamNgheo.Data.Units;
-using GiamNgheo.Domain.Households;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using GiamNgheo.Files.Exchange;
 
 namespace GiamNgheo.App.Tests.Features.Explain;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GiamNgheo.App.Tests.Web;
 using GiamNgheo.Data.Households;
 using Microsoft.EntityFrameworkCore;

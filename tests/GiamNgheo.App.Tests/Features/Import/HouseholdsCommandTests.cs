@@ -1,9 +1,5 @@
 using GiamNgheo.Files.Tabular;
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
-using GiamNgheo.Files.Json;
-using GiamNgheo.Data.Households;
-using GiamNgheo.Data.Classification;
 using GiamNgheo.App.Tests.Cli;
 
 namespace GiamNgheo.App.Tests.Features.Import;

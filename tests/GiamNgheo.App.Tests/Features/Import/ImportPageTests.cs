@@ -1,6 +1,5 @@
 using System.Net;
 using GiamNgheo.App.Tests.Web;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 
 namespace GiamNgheo.App.Tests.Features.Import;

@@ -1,8 +1,4 @@
 using GiamNgheo.Files.Tabular;
-using GiamNgheo.Domain.Households;
-using GiamNgheo.Files.Exchange;
-using GiamNgheo.Files.Json;
-using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Classification;
 using GiamNgheo.App.Tests.Cli;
 

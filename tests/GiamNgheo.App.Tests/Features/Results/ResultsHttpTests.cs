@@ -5,9 +5,7 @@ using System.Text.RegularExpressions;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Common;
-using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
-using GiamNgheo.Files.Exchange;
 using GiamNgheo.Data.Classification;
 using GiamNgheo.App.Tests.Web;
 

@@ -1,14 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Units;
-using GiamNgheo.Domain.Common;
-using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
-using GiamNgheo.Files.Exchange;
-using GiamNgheo.Data.Classification;
 using GiamNgheo.App.Tests.Web;
 
 namespace GiamNgheo.App.Tests.Features.Units;
