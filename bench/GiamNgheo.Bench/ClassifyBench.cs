@@ -67,10 +67,35 @@ public static class ClassifyBench
                 """);
             Console.WriteLine($"{name}: households where the SQL rule and the engine disagree: {await cmd.ExecuteScalarAsync()}");
         }
+        await SearchAsync(name, target, provinceId);
         return results;
     }
 
-    /// Decree 07/2021 Art. 3 with the 12 indicators of reference-data/standards/decree-07-2021.json, by hand.
+    /// Issue 7: the household list of the whole province, first page and total, as the Households page asks for it,
+    /// without a search (the baseline of the same run) and with a head's name typed in several ways. Median of 5 runs.
+    private static async Task SearchAsync(string name, DatabaseTarget target, long provinceId)
+    {
+        var standard = BundledStandards.Load().National(2024)!.Id;
+        foreach (var text in new string?[] { null, "Nguyễn Thị", "nguyen thi", "khanh", "VŨ VĂN KHÁNH", "07201-0000" })
+        {
+            var times = new List<double>();
+            var (rows, total) = (0, 0);
+            for (var i = 0; i < 5; i++)
+            {
+                await using var db = new RegistryDbFactory(target).CreateDbContext();
+                var filter = new HouseholdFilter(provinceId, 2024, Text: text, StandardId: standard);
+                var sw = Stopwatch.StartNew();
+                rows = (await HouseholdQueries.ListAsync(db, filter)).Rows.Count;
+                total = await HouseholdQueries.CountAsync(db, filter);
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            Console.WriteLine($"{name}: province list, search «{text ?? "(none)"}»: {times[2]:0} ms for the first page ({rows} rows) and the total ({total:N0})");
+        }
+    }
+
+    /// Decree 07/2021 Art. 3 with the 12 indicators of reference-data/standards/decree-07-2021.json, by hand. The income
+    /// comparison uses the exact value (12-month income ≤ line × 12 × members), as the engine does.
     private static string SqlRule(DatabaseKind kind)
     {
         var age = kind == DatabaseKind.Postgres
@@ -108,9 +133,9 @@ public static class ClassifyBench
             )
             SELECT household_id,
                 CASE WHEN income12_months IS NULL THEN 9
-                     WHEN round(income12_months / 12.0 / n) <= CASE WHEN area = 1 THEN 2000000 ELSE 1500000 END
+                     WHEN income12_months <= 12 * n * CASE WHEN area = 1 THEN 2000000 ELSE 1500000 END
                           THEN CASE WHEN deprivations >= 3 THEN 1 ELSE 2 END
-                     WHEN round(income12_months / 12.0 / n) <= CASE WHEN area = 1 THEN 3000000 ELSE 2250000 END THEN 3
+                     WHEN income12_months <= 12 * n * CASE WHEN area = 1 THEN 3000000 ELSE 2250000 END THEN 3
                      ELSE 4 END AS category
             FROM d
             """;
