@@ -1,4 +1,4 @@
-using System.Text;
+using GiamNgheo.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -18,28 +18,12 @@ public abstract class RegistryDb(DbContextOptions options) : DbContext(options)
         // snake_case names, so the hand-written bulk and report SQL reads naturally on both databases.
         foreach (var entity in b.Model.GetEntityTypes())
         {
-            entity.SetTableName(SnakeCase(entity.GetTableName()!));
-            foreach (var p in entity.GetProperties()) p.SetColumnName(SnakeCase(p.Name));
-            foreach (var k in entity.GetKeys()) k.SetName(SnakeCase(k.GetName()!));
-            foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
-            foreach (var ix in entity.GetIndexes()) ix.SetDatabaseName(SnakeCase(ix.GetDatabaseName()!));
+            entity.SetTableName(SnakeCase.Of(entity.GetTableName()!));
+            foreach (var p in entity.GetProperties()) p.SetColumnName(SnakeCase.Of(p.Name));
+            foreach (var k in entity.GetKeys()) k.SetName(SnakeCase.Of(k.GetName()!));
+            foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase.Of(fk.GetConstraintName()!));
+            foreach (var ix in entity.GetIndexes()) ix.SetDatabaseName(SnakeCase.Of(ix.GetDatabaseName()!));
         }
-    }
-
-    internal static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && name[i - 1] != '_' && !char.IsUpper(name[i - 1])) sb.Append('_');
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else sb.Append(c);
-        }
-        return sb.ToString();
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text;
 using GiamNgheo.Domain.Common;
 
 namespace GiamNgheo.Domain.Households;
@@ -32,7 +31,7 @@ public abstract class Fact<TFacts> where TFacts : class
     protected Fact(string name, string header, FactOwner owner)
     {
         Name = name;
-        Key = SnakeCase(name);
+        Key = SnakeCase.Of(name);
         Header = header;
         Owner = owner;
     }
@@ -82,22 +81,6 @@ public abstract class Fact<TFacts> where TFacts : class
     private InvalidOperationException NotStoredAs(FactStorage storage) => new($"{Name} is stored as {Storage}, not {storage}.");
 
     public override string ToString() => Name;
-
-    internal static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && !char.IsUpper(name[i - 1])) sb.Append('_');
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else sb.Append(c);
-        }
-        return sb.ToString();
-    }
 }
 
 /// A fact with its typed getter and setter, both compiled from the property expression of its declaration. The
