@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using GiamNgheo.Data.Bulk;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Standards;
 using GiamNgheo.Files.Json;
@@ -105,7 +106,7 @@ public sealed class BatchClassification(IDbContextFactory<RegistryDb> contexts, 
     {
         await using var cmd = Sql.Command(db, $"""
             SELECT count(*) FROM (SELECT 1 FROM classification_results r JOIN household_years y ON y.household_id = r.household_id AND y.year = r.year
-                WHERE r.year = @year AND r.standard_id = @standard AND y.unit_id IN {HouseholdReads.ScopeCommunes} LIMIT 1) x
+                WHERE r.year = @year AND r.standard_id = @standard AND y.unit_id IN {UnitQueries.CommunesUnderSql} LIMIT 1) x
             """, ("@year", year), ("@standard", standardId), ("@unit", unitId));
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
     }

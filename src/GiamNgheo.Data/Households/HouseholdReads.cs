@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using GiamNgheo.Data.Bulk;
 using GiamNgheo.Data.Model;
+using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
@@ -33,12 +34,6 @@ public sealed record HouseholdRead(long HouseholdId, long UnitId, HouseholdSnaps
 /// columns and their reading are built from the field list (HouseholdFields), so a new fact is read without a change here.
 public static class HouseholdReads
 {
-    /// The communes of a unit scope (a commune, a district or a province; @unit).
-    public const string ScopeCommunes = """
-        (SELECT c.id FROM units c WHERE c.level = 3 AND (c.id = @unit OR c.parent_id = @unit
-            OR c.parent_id IN (SELECT d.id FROM units d WHERE d.parent_id = @unit)))
-        """;
-
     private static readonly FactReader<HouseholdFacts> Households = new(
         FactColumns.HouseholdYear.Select(f => (f, "y." + f.Key)), ["y.area", "y.area_from_unit"]);
 
@@ -59,7 +54,7 @@ public static class HouseholdReads
         await dbYears.Database.OpenConnectionAsync(ct);
         await dbMembers.Database.OpenConnectionAsync(ct);
 
-        var where = selection.HouseholdId is not null ? "y.household_id = @household" : $"y.unit_id IN {ScopeCommunes}";
+        var where = selection.HouseholdId is not null ? "y.household_id = @household" : $"y.unit_id IN {UnitQueries.CommunesUnderSql}";
         var parameters = new List<(string, object?)> { ("@year", year),
             selection.HouseholdId is { } one ? ("@household", one) : ("@unit", selection.UnitId ?? throw new ArgumentException("A selection names a unit or a household.")) };
         var extra = new StringBuilder();

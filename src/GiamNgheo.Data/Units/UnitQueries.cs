@@ -64,11 +64,19 @@ public static class UnitQueries
         return path;
     }
 
-    /// Ids of the communes below (or equal to) a unit: the unit scope every household query takes.
+    /// Ids of the communes below (or equal to) a unit: the unit scope every household query takes. The bulk reads,
+    /// written in SQL, take the same scope as <see cref="CommunesUnderSql"/>.
     public static IQueryable<long> CommuneIdsUnder(RegistryDb db, long unitId) =>
         db.Set<Unit>().Where(u => u.Level == UnitLevel.Commune &&
             (u.Id == unitId || u.ParentId == unitId || db.Set<Unit>().Any(d => d.Id == u.ParentId && d.ParentId == unitId)))
             .Select(u => u.Id);
+
+    /// <see cref="CommuneIdsUnder"/> as a SQL subquery of the unit @unit (a commune, a district or a province), for the
+    /// statements of the bulk paths.
+    public const string CommunesUnderSql = """
+        (SELECT c.id FROM units c WHERE c.level = 3 AND (c.id = @unit OR c.parent_id = @unit
+            OR c.parent_id IN (SELECT d.id FROM units d WHERE d.parent_id = @unit)))
+        """;
 
     /// Children with the number of households registered in the review year, one grouped query.
     public static async Task<List<UnitWithCount>> ChildrenWithCountsAsync(RegistryDb db, long? parentId, DateOnly date, int year, CancellationToken ct = default)

@@ -80,6 +80,28 @@ public abstract class UnitTests(DatabaseKind kind)
             .Join(db.Set<Unit>(), l => l.NewUnitId, u => u.Id, (l, u) => u.Code).OrderBy(c => c).ToListAsync();
         Assert.Equal(["00008", "00025"], successors);
     }
+
+    /// The scope of a unit is written twice, in LINQ for the pages' queries and in SQL for the bulk reads: both must
+    /// select the same communes, in the tree before 1 July 2025 (province → district → commune) and after it (no districts).
+    [Theory]
+    [InlineData("24", "2025-06-30", 209)]    // Tỉnh Bắc Giang: communes two levels down
+    [InlineData("220", "2025-06-30", 17)]    // Huyện Sơn Động: communes one level down
+    [InlineData("07444", "2025-06-30", 1)]   // a commune is its own scope
+    [InlineData("24", "2025-07-01", 99)]     // Tỉnh Bắc Ninh after the merger: communes one level down
+    public async Task TheScopeOfAUnit_IsTheSameInLinqAndInSql(string code, string date, int communes)
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
+        var unit = (await UnitQueries.ByCodeAsync(db, code, DateOnly.Parse(date)))!;
+        var linq = await UnitQueries.CommuneIdsUnder(db, unit.Id).OrderBy(id => id).ToListAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var cmd = GiamNgheo.Data.Bulk.Sql.Command(db, $"SELECT id FROM units WHERE id IN {UnitQueries.CommunesUnderSql} ORDER BY id", ("@unit", unit.Id));
+        var sql = new List<long>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync()) sql.Add(r.GetInt64(0));
+        Assert.Equal(communes, linq.Count);
+        Assert.Equal(linq, sql);
+    }
 }
 
 public sealed class SqliteUnitTests() : UnitTests(DatabaseKind.Sqlite);
