@@ -137,8 +137,8 @@ public static class HouseholdImport
         new("area", ColumnType.Int, b => (int)(b.Facts!.Area ?? b.Commune!.Area)),
         new("area_from_unit", ColumnType.Bool, b => b.Facts!.Area is null),
         new("member_count", ColumnType.Int, b => b.Members.Count),
-        new("head_name", ColumnType.Text, b => b.Members.First(m => m.Facts.Relation == Relation.Head).Facts.FullName),
-        new("head_name_folded", ColumnType.Text, b => VietnameseText.Fold(b.Members.First(m => m.Facts.Relation == Relation.Head).Facts.FullName)),
+        new("head_name", ColumnType.Text, b => b.HeadName),
+        new("head_name_folded", ColumnType.Text, b => VietnameseText.Fold(b.HeadName)),
     ];
 
     private static readonly StagingColumn<ParsedMember>[] MemberColumns =

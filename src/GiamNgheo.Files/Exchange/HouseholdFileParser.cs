@@ -16,7 +16,11 @@ public sealed record ParsedMember(int Row, MemberFacts Facts);
 /// One household of the file: its rows were contiguous. Errors empty means it can be written.
 public sealed record HouseholdBlock(
     int FirstRow, string Code, CommuneRef? Commune, HouseholdFacts? Facts,
-    IReadOnlyList<ParsedMember> Members, IReadOnlyList<RowError> Errors);
+    IReadOnlyList<ParsedMember> Members, IReadOnlyList<RowError> Errors)
+{
+    /// The name of the household's one head (HouseholdRules.HeadProblem holds for a block without errors).
+    public string HeadName => Members.First(m => m.Facts.Relation == Relation.Head).Facts.FullName;
+}
 
 /// Turns file rows into households, one household in memory at a time, so a file of millions of rows is read in flat
 /// memory. Every failure names the row, the column, the value and the rule. The facts are read by their declarations
@@ -81,7 +85,7 @@ public sealed partial class HouseholdFileParser(int year, Func<string, CommuneRe
             var member = Read(HouseholdFields.Member, row, errors);
             if (errors.Count > before) continue;
             foreach (var e in MemberRules.Validate(member, _reviewDate))
-                errors.Add(Error(row, HouseholdFields.Member.All.Single(f => f.Name == e.Field).Key, e.Value, e.Message));
+                errors.Add(Error(row, HouseholdFields.Member.Named(e.Field).Key, e.Value, e.Message));
             if (errors.Count == before) members.Add(new ParsedMember(row.Number, member));
         }
 

@@ -19,6 +19,21 @@ public static class TabularFile
     };
 
     /// The format named by the file's extension (.csv, .xlsx, .xlsm), or null.
+    /// The format a request or a command names ("csv" or "xlsx"); anything else is the fallback.
+    public static FileFormat Named(string? name, FileFormat fallback) => name switch
+    {
+        "csv" => FileFormat.Csv,
+        "xlsx" => FileFormat.Xlsx,
+        _ => fallback,
+    };
+
+    /// The file name extension of a format, without the dot.
+    public static string Extension(FileFormat format) => format == FileFormat.Csv ? "csv" : "xlsx";
+
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static string ContentType(FileFormat format) => format == FileFormat.Csv ? "text/csv" : XlsxContentType;
+
     public static FileFormat? FromFileName(string name) =>
         Path.GetExtension(name.Trim()).ToLowerInvariant() switch
         {

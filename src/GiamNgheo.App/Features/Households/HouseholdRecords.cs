@@ -130,7 +130,7 @@ public sealed class HouseholdRecords(RegistryDb db, IDbContextFactory<RegistryDb
         var ethnic = await HouseholdImport.EthnicGroupsAsync(db, ct);
         if (personId is null) return new MemberForm(h.Value!, null, new Dictionary<string, string> { ["ethnic_code"] = "Kinh" }, ethnic);
         var member = h.Value!.Members.FirstOrDefault(m => m.PersonId == personId);
-        if (member is null) return Failure.NotFound($"Người mã định danh {personId} không là thành viên của hộ {h.Value.Code} năm {year}.");
+        if (member is null) return NotAMember(personId.Value, h.Value);
         return new MemberForm(h.Value, personId, Cells(h.Value, member, false, ethnic).Where(c => !HouseholdColumn(c.Key)).ToDictionary(), ethnic);
     }
 
@@ -140,7 +140,7 @@ public sealed class HouseholdRecords(RegistryDb db, IDbContextFactory<RegistryDb
         var h = await YearAsync(id, year, ct);
         if (h.Failure is { } f) return f;
         if (personId is not null && h.Value!.Members.All(m => m.PersonId != personId))
-            return Failure.NotFound($"Người mã định danh {personId} không là thành viên của hộ {h.Value.Code} năm {year}.");
+            return NotAMember(personId.Value, h.Value);
         var ethnic = await HouseholdImport.EthnicGroupsAsync(db, ct);
         var rows = new List<RawRow>();
         var people = new Dictionary<int, long>();
@@ -163,7 +163,7 @@ public sealed class HouseholdRecords(RegistryDb db, IDbContextFactory<RegistryDb
         var h = await YearAsync(id, year, ct);
         if (h.Failure is { } f) return f;
         var member = h.Value!.Members.FirstOrDefault(m => m.PersonId == personId);
-        if (member is null) return Failure.NotFound($"Người mã định danh {personId} không là thành viên của hộ {h.Value.Code} năm {year}.");
+        if (member is null) return NotAMember(personId, h.Value);
         if (h.Value.Members.Count == 1)
             return Failure.Invalid($"{member.Facts.FullName} là thành viên duy nhất của hộ; một hộ có ít nhất một thành viên.");
         if (member.Facts.Relation == Relation.Head)
@@ -182,6 +182,9 @@ public sealed class HouseholdRecords(RegistryDb db, IDbContextFactory<RegistryDb
         await db.SaveChangesAsync(ct);
         return $"Đã bỏ {member.Facts.FullName} khỏi hộ năm {year}.";
     }
+
+    private static Failure NotAMember(long personId, HouseholdYearView h) =>
+        Failure.NotFound($"Người mã định danh {personId} không là thành viên của hộ {h.Code} năm {h.Year}.");
 
     private async Task<Outcome<HouseholdYearView>> YearAsync(long id, int year, CancellationToken ct) =>
         await HouseholdQueries.ByIdAsync(contexts, db, id, year, ct) is { } h && h.Year == year

@@ -19,7 +19,7 @@ public static class HouseholdsCommand
             var fmt = pr.GetValue(templateFormat)!;
             var path = pr.GetValue(templateOut) ?? $"mau-nhap-ho.{fmt}";
             await using (var f = File.Create(path))
-                await HouseholdExchange.WriteTemplateAsync(f, fmt == "xlsx" ? FileFormat.Xlsx : FileFormat.Csv, ct);
+                await HouseholdExchange.WriteTemplateAsync(f, TabularFile.Named(fmt, FileFormat.Xlsx), ct);
             pr.InvocationConfiguration.Output.WriteLine($"Đã ghi mẫu: {path}");
             return 0;
         });
@@ -63,7 +63,7 @@ public static class HouseholdsCommand
             var temp = Path.GetTempFileName();
             Outcome<ExportResult> result;
             await using (var f = File.Create(temp))
-                result = await services.GetRequiredService<HouseholdExchange>().ExportAsync(pr.GetValue(unit)!, y, fmt == "xlsx" ? FileFormat.Xlsx : FileFormat.Csv, f, ct);
+                result = await services.GetRequiredService<HouseholdExchange>().ExportAsync(pr.GetValue(unit)!, y, TabularFile.Named(fmt, FileFormat.Csv), f, ct);
             if (result.Failure is { } failure)
             {
                 File.Delete(temp);

@@ -29,12 +29,11 @@ public static class ImportApi
         api.MapGet("/households/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (HouseholdExchange exchange, string unit, int year,
             string? format, CancellationToken ct) =>
         {
-            var fmt = format == "xlsx" ? FileFormat.Xlsx : FileFormat.Csv;
+            var fmt = TabularFile.Named(format, FileFormat.Csv);
             var ms = new MemoryStream();
             var result = await exchange.ExportAsync(unit, year, fmt, ms, ct);
             if (result.Failure is { } f) return Problems.From(f);
-            return TypedResults.File(ms.ToArray(), fmt == FileFormat.Csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"ho-{result.Value!.Unit.Code}-{year}.{(fmt == FileFormat.Csv ? "csv" : "xlsx")}");
+            return TypedResults.File(ms.ToArray(), TabularFile.ContentType(fmt), $"ho-{result.Value!.Unit.Code}-{year}.{TabularFile.Extension(fmt)}");
         }).WithSummary("Xuất danh sách hộ của một đơn vị (mã hoặc tên, theo ngày rà soát của năm) theo mẫu nhập: format=csv (mặc định) hoặc xlsx");
     }
 }

@@ -50,15 +50,14 @@ public sealed class IndexModel(HouseholdExchange exchange, ReviewYears years, IM
 
     public async Task<IActionResult> OnGetTemplateAsync(string format, CancellationToken ct)
     {
-        var fmt = format == "csv" ? FileFormat.Csv : FileFormat.Xlsx;
+        var fmt = TabularFile.Named(format, FileFormat.Xlsx);
         var ms = new MemoryStream();
         await HouseholdExchange.WriteTemplateAsync(ms, fmt, ct);
-        return File(ms.ToArray(), fmt == FileFormat.Csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            fmt == FileFormat.Csv ? "mau-nhap-ho.csv" : "mau-nhap-ho.xlsx");
+        return File(ms.ToArray(), TabularFile.ContentType(fmt), $"mau-nhap-ho.{TabularFile.Extension(fmt)}");
     }
 
     public IActionResult OnGetErrorCopy(string token) =>
         cache.TryGetValue(token, out (string Name, byte[] Bytes) copy)
-            ? File(copy.Bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", copy.Name)
+            ? File(copy.Bytes, TabularFile.XlsxContentType, copy.Name)
             : NotFound();
 }

@@ -5,7 +5,7 @@ using GiamNgheo.Data.Scorecards;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Scorecards;
 using GiamNgheo.Domain.Standards;
-using GiamNgheo.Files.Json;
+using GiamNgheo.App.Features.Standards;
 
 namespace GiamNgheo.App.Features.Results;
 
@@ -45,9 +45,9 @@ public sealed class ClassificationResults(RegistryDb db, UnitDirectory units, Re
         PovertyStandard? standard = null;
         if (standardJson is not null)
         {
-            var (read, problems) = StandardFile.Read(standardJson);
-            if (read is null) return Failure.Invalid("Tệp chuẩn chưa dùng được: " + string.Join("; ", problems));
-            standard = read;
+            var read = StandardsCatalogue.ReadFile(standardJson);
+            if (read.Failure is { } bad) return bad;
+            standard = read.Value;
         }
         var unit = await units.ForYearAsync(unitCode, year, ct);
         if (unit.Failure is { } f) return f;

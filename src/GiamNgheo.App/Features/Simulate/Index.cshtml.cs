@@ -36,7 +36,7 @@ public sealed class IndexModel(StandardSimulation simulation) : PageModel
         var report = await simulation.RunAsync(Setup, ct);
         var ms = new MemoryStream();
         report.WriteXlsx(ms);
-        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mo-phong-{Setup.Unit.Code}-{Setup.Year}.xlsx");
+        return File(ms.ToArray(), GiamNgheo.Files.Tabular.TabularFile.XlsxContentType, $"mo-phong-{Setup.Unit.Code}-{Setup.Year}.xlsx");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

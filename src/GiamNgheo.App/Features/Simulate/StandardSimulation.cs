@@ -3,7 +3,7 @@ using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Standards;
-using GiamNgheo.Files.Json;
+using GiamNgheo.App.Features.Standards;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.App.Features.Simulate;
@@ -23,7 +23,7 @@ public sealed class StandardSimulation(IDbContextFactory<RegistryDb> contexts, U
         var y = year ?? await years.DefaultAsync(ct);
         var unit = await units.ForYearAsync(unitCode, y, ct);
         if (unit.Failure is { } f) return f;
-        if (standards.National(y) is not { } current) return Failure.Invalid($"Năm {y} chưa có chuẩn nghèo quốc gia để so sánh.");
+        if (standards.National(y) is not { } current) return NoStandardToCompare(y);
         var problems = new List<string>();
         var rural = changes.Rural ?? current.PovertyLine.Rural;
         var urban = changes.Urban ?? current.PovertyLine.Urban;
@@ -45,11 +45,13 @@ public sealed class StandardSimulation(IDbContextFactory<RegistryDb> contexts, U
     /// A proposed standard written as a file (the format of reference-data/standards).
     public async Task<Outcome<SimulationReport>> RunFileAsync(string unitCode, int year, string standardJson, CancellationToken ct)
     {
-        var (proposed, problems) = StandardFile.Read(standardJson);
-        if (proposed is null) return Failure.Invalid("Tệp chuẩn chưa dùng được: " + string.Join("; ", problems));
+        var proposed = StandardsCatalogue.ReadFile(standardJson);
+        if (proposed.Failure is { } bad) return bad;
         var unit = await units.ForYearAsync(unitCode, year, ct);
         if (unit.Failure is { } f) return f;
-        if (standards.National(year) is not { } current) return Failure.Invalid($"Năm {year} chưa có chuẩn nghèo quốc gia để so sánh.");
-        return await RunAsync(new SimulationSetup(unit.Value!, year, current, proposed, []), ct);
+        if (standards.National(year) is not { } current) return NoStandardToCompare(year);
+        return await RunAsync(new SimulationSetup(unit.Value!, year, current, proposed.Value!, []), ct);
     }
+
+    private static Failure NoStandardToCompare(int year) => Failure.Invalid($"Năm {year} chưa có chuẩn nghèo quốc gia để so sánh.");
 }

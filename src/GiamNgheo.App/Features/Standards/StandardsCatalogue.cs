@@ -3,6 +3,7 @@ using GiamNgheo.Data.Classification;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Standards;
+using GiamNgheo.Files.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.App.Features.Standards;
@@ -16,6 +17,14 @@ public sealed record LocalStandardAdded(LocalStandardView Standard, bool Changed
 public sealed class StandardsCatalogue(RegistryDb db, PovertyStandards standards, Reclassification reclassification, UnitDirectory units,
     TimeProvider clock)
 {
+    /// A standard a user gives as a file (to classify with, or to simulate), or what keeps it from being used.
+    public static Outcome<PovertyStandard> ReadFile(string json)
+    {
+        var (standard, problems) = StandardFile.Read(json);
+        if (standard is null) return Failure.Invalid("Tệp chuẩn chưa dùng được: " + string.Join("; ", problems));
+        return standard;
+    }
+
     public async Task<StandardsView> ListAsync(CancellationToken ct) => new(standards.All, await LocalStandards.ListAsync(db, ct));
 
     public async Task<Outcome<LocalStandardAdded>> AddLocalAsync(string json, string provinceCode, Actor actor, CancellationToken ct)
