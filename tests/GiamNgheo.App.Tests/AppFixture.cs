@@ -26,7 +26,7 @@ public sealed class AppFixture : IAsyncLifetime
         await using (var scope = Services.CreateAsyncScope())
         {
             var actor = new Actor("test");
-            await scope.ServiceProvider.GetRequiredService<UnitDirectory>().ImportReferenceAsync(actor, DateTime.UtcNow, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<UnitDirectory>().ImportReferenceAsync(actor, CancellationToken.None);
             var report = await scope.ServiceProvider.GetRequiredService<DemoProvinceSeed>().ImportAsync(new DemoSpec("24", DemoYear, 1_500, 7), actor, CancellationToken.None);
             if (report.Value is not { Report.Applied: true })
                 throw new InvalidOperationException("demo import failed: " + (report.Failure?.Message ?? string.Join("; ", report.Value!.Report.Errors.Take(5))));

@@ -17,7 +17,7 @@ public sealed record DemoSpec(string Province, int Year, int Households, int See
 
 /// Synthetic households over the real units of one province (GiamNgheo.Demo), written through the ordinary import, so
 /// they are classified as after any import. All names and ID numbers are synthetic.
-public sealed class DemoProvinceSeed(RegistryDb db, UnitDirectory units, HouseholdExchange exchange, TimeProvider clock)
+public sealed class DemoProvinceSeed(RegistryDb db, UnitDirectory units, HouseholdExchange exchange)
 {
     public const string DefaultProvince = "24"; // Bắc Giang (2024), part of Bắc Ninh from 01/07/2025
     public const int DefaultHouseholds = 20_000;
@@ -28,7 +28,7 @@ public sealed class DemoProvinceSeed(RegistryDb db, UnitDirectory units, Househo
     {
         if (!await db.Set<Unit>().AnyAsync(ct))
         {
-            var r = await units.ImportReferenceAsync(actor, clock.GetUtcNow().UtcDateTime, ct);
+            var r = await units.ImportReferenceAsync(actor, ct);
             await log.WriteLineAsync($"Đã nạp {r.Added} đơn vị hành chính, {r.LineageAdded} liên kết phả hệ, {r.EthnicGroupsAdded} dân tộc.");
         }
         if (await db.Set<Household>().AnyAsync(ct)) return;

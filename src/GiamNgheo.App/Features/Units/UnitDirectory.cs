@@ -9,7 +9,7 @@ namespace GiamNgheo.App.Features.Units;
 /// The administrative units of both trees. Every lookup by code takes a date (a code alone is not a unit), and a
 /// review year is read against its review date; a unit name typed where a code is expected is resolved by name or
 /// refused, never ignored. Every feature that takes a unit resolves it here.
-public sealed class UnitDirectory(RegistryDb db)
+public sealed class UnitDirectory(RegistryDb db, TimeProvider clock)
 {
     /// The provinces standing on the date, or the children of the unit with this code.
     public async Task<Outcome<List<UnitView>>> ChildrenAsync(string? parentCode, DateOnly date, CancellationToken ct)
@@ -73,14 +73,14 @@ public sealed class UnitDirectory(RegistryDb db)
         return new UnitTree(path, children, found);
     }
 
-    public async Task<UnitImportResult> ImportReferenceAsync(Actor actor, DateTime nowUtc, CancellationToken ct)
+    public async Task<UnitImportResult> ImportReferenceAsync(Actor actor, CancellationToken ct)
     {
         var r = await UnitImport.RunAsync(db, ct);
         if (r.Added + r.Updated + r.LineageAdded + r.EthnicGroupsAdded > 0)
         {
             db.Set<ChangeRecord>().Add(new ChangeRecord
             {
-                At = nowUtc, Actor = actor.Name, Action = "units.import", Subject = "reference-data",
+                At = clock.GetUtcNow().UtcDateTime, Actor = actor.Name, Action = "units.import", Subject = "reference-data",
                 Summary = $"Nạp danh mục đơn vị: thêm {VnFormat.Number(r.Added)}, cập nhật {VnFormat.Number(r.Updated)}; phả hệ thêm {VnFormat.Number(r.LineageAdded)}; dân tộc thêm {r.EthnicGroupsAdded}.",
             });
             await db.SaveChangesAsync(ct);
@@ -89,8 +89,8 @@ public sealed class UnitDirectory(RegistryDb db)
     }
 
     /// A province sets a commune's area (urban or rural), which decides its income line for later imports.
-    public async Task<Outcome<UnitView>> SetAreaAsync(string code, DateOnly date, Area area, Actor actor, DateTime nowUtc, CancellationToken ct) =>
-        await UnitAreas.SetAsync(db, code, date, area, actor.Name, nowUtc, ct) is { } unit
+    public async Task<Outcome<UnitView>> SetAreaAsync(string code, DateOnly date, Area area, Actor actor, CancellationToken ct) =>
+        await UnitAreas.SetAsync(db, code, date, area, actor.Name, clock.GetUtcNow().UtcDateTime, ct) is { } unit
             ? unit
             : Failure.NotFound($"Không có xã/phường mã {code} có hiệu lực ngày {VnFormat.Date(date)}.");
 }

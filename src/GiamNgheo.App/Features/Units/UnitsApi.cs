@@ -22,7 +22,9 @@ public static class UnitsApi
         }).WithSummary("Đơn vị hành chính có hiệu lực vào một ngày (mặc định hôm nay; asOf dạng dd/MM/yyyy hoặc yyyy-MM-dd): các tỉnh, con của một đơn vị (parent = mã hoặc tên), hoặc tìm theo tên (q)");
 
         api.MapGet("/units/{id:long}", async Task<Results<Ok<UnitView>, ProblemHttpResult>> (UnitDirectory units, long id, CancellationToken ct) =>
-            await units.ByIdAsync(id, ct) is { Ok: true } u ? TypedResults.Ok(u.Value!) : Problems.From(Failure.NotFound($"Không có đơn vị mã định danh {id}.")))
-            .WithSummary("Một đơn vị theo mã định danh nội bộ (mã + thời kỳ hiệu lực)");
+        {
+            var unit = await units.ByIdAsync(id, ct);
+            return unit.Failure is { } f ? Problems.From(f) : TypedResults.Ok(unit.Value!);
+        }).WithSummary("Một đơn vị theo mã định danh nội bộ (mã + thời kỳ hiệu lực)");
     }
 }

@@ -16,7 +16,7 @@ public static class UnitsCommand
         var import = new Command("import", "Nạp đơn vị hành chính 2024 và từ 01/07/2025, phả hệ xã và danh mục dân tộc (chạy lại không thay đổi gì)");
         import.SetAction((pr, ct) => cli.RunAsync(pr, ct, async (services, o) =>
         {
-            var r = await services.GetRequiredService<UnitDirectory>().ImportReferenceAsync(cli.Operator, DateTime.UtcNow, ct);
+            var r = await services.GetRequiredService<UnitDirectory>().ImportReferenceAsync(cli.Operator, ct);
             o.WriteLine($"Đơn vị: thêm {VnFormat.Number(r.Added)}, cập nhật {VnFormat.Number(r.Updated)}, không đổi {VnFormat.Number(r.Unchanged)}; " +
                         $"phả hệ: thêm {VnFormat.Number(r.LineageAdded)}; dân tộc: thêm {r.EthnicGroupsAdded}.");
             return 0;
@@ -52,7 +52,7 @@ public static class UnitsCommand
         setArea.SetAction((pr, ct) => cli.RunAsync(pr, ct, async (services, o) =>
         {
             var value = pr.GetValue(area) == "urban" ? Area.Urban : Area.Rural;
-            var unit = await services.GetRequiredService<UnitDirectory>().SetAreaAsync(pr.GetValue(code)!, CliContext.DateOf(pr, areaDate), value, cli.Operator, DateTime.UtcNow, ct);
+            var unit = await services.GetRequiredService<UnitDirectory>().SetAreaAsync(pr.GetValue(code)!, CliContext.DateOf(pr, areaDate), value, cli.Operator, ct);
             if (unit.Failure is { } f) return CliContext.Fail(pr, f);
             o.WriteLine($"{unit.Value!.Name}: khu vực {UnitTypes.AreaName(value)}. Áp dụng cho các lần nhập sau; hộ đã nhập giữ khu vực đã ghi.");
             return 0;

@@ -25,7 +25,7 @@ public sealed class ScorecardExplainTests : IAsyncLifetime
         await using var services = new ServiceCollection().AddLogging().AddGiamNgheo(_database).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var actor = new Actor("test");
-        await scope.ServiceProvider.GetRequiredService<UnitDirectory>().ImportReferenceAsync(actor, DateTime.UtcNow, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<UnitDirectory>().ImportReferenceAsync(actor, CancellationToken.None);
         Assert.True((await scope.ServiceProvider.GetRequiredService<DemoProvinceSeed>().ImportAsync(new DemoSpec("24", 2024, 40, 11), actor, CancellationToken.None)).Value!.Report.Applied);
         var cards = scope.ServiceProvider.GetRequiredService<ScorecardCards>();
         using var card = new StreamReader(GiamNgheo.Data.ReferenceData.Open("scorecards/example-2022.json"));
