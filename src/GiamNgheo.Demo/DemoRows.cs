@@ -1,3 +1,4 @@
+using GiamNgheo.Domain.Classification;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Domain.Units;
 using GiamNgheo.Files.Exchange;
@@ -172,17 +173,11 @@ internal static class DemoRows
         return e;
     }
 
-    /// Retirement age under the Labour Code 2019 (recalled, not read here): men 60 years 3 months in 2021,
-    /// +3 months a year up to 62; women 55 years 4 months in 2021, +4 months a year up to 60.
-    private static int RetirementMonths(Sex sex, int year) => sex == Sex.Male
-        ? Math.Min(62 * 12, 60 * 12 + 3 + 3 * (year - 2021))
-        : Math.Min(60 * 12, 55 * 12 + 4 + 4 * (year - 2021));
-
     /// Null: a pupil or student of working age (the cell stays empty).
     private static Employment? EmploymentOf(DemoPerson p, int age, bool inSchool, bool severe, double h, double r, int year, DateOnly review)
     {
         if (age < 15) return Employment.NotWorkingAge;
-        if (p.AgeMonthsAt(review) >= RetirementMonths(p.Sex, year)) return severe ? Employment.NoWorkingCapacity : Employment.NotWorkingAge;
+        if (p.AgeMonthsAt(review) >= RetirementAge.Months(p.Sex, year)) return severe ? Employment.NoWorkingCapacity : Employment.NotWorkingAge;
         if (inSchool) return null;
         if (severe) return Employment.NoWorkingCapacity;
         var u = 0.8 * p.EmploymentU + 0.2 * DemoHash.Unit(DemoHash.Of(p.Seed, (ulong)year, 1));
