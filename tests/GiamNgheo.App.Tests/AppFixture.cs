@@ -13,6 +13,8 @@ namespace GiamNgheo.App.Tests;
 public sealed class AppFixture : IAsyncLifetime
 {
     public const int DemoYear = 2024;
+    /// The review date of the demo year (1 September): the date lookups by code take.
+    public static readonly DateOnly DemoReviewDate = GiamNgheo.Domain.Units.UnitEras.ReviewDate(DemoYear);
     public DatabaseTarget Database { get; } = DatabaseTarget.Parse(Path.Combine(Path.GetTempPath(), $"giamngheo-app-{Guid.NewGuid():N}.db"));
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";

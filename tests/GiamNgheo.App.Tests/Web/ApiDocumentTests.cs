@@ -4,7 +4,6 @@ namespace GiamNgheo.App.Tests.Web;
 public sealed class ApiDocumentTests(AppFixture app)
 {
     private readonly PageClient Pages = new(app);
-    private static readonly DateOnly Review2024 = new(2024, 9, 1);
 
     [Fact]
     public async Task OpenApi_DescribesTheApi()

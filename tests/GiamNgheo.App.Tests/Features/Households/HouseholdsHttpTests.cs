@@ -13,7 +13,6 @@ namespace GiamNgheo.App.Tests.Features.Households;
 public sealed class HouseholdsHttpTests(AppFixture app)
 {
     private readonly PageClient Pages = new(app);
-    private static readonly DateOnly Review2024 = new(2024, 9, 1);
 
     [Fact]
     public async Task HouseholdsApi_KeysetPages_CoverTheProvinceExactlyOnce()
@@ -28,7 +27,7 @@ public sealed class HouseholdsHttpTests(AppFixture app)
         } while (after is not null);
         // Bắc Giang's households: the demo's (tests that write add theirs in Hà Nội).
         await using var db = app.CreateDb();
-        var province = (await UnitQueries.ByCodeAsync(db, "24", Review2024))!;
+        var province = (await UnitQueries.ByCodeAsync(db, "24", AppFixture.DemoReviewDate))!;
         var communes = UnitQueries.CommuneIdsUnder(db, province.Id);
         Assert.Equal(await db.Set<HouseholdYear>().CountAsync(y => y.Year == 2024 && communes.Contains(y.UnitId)), seen.Count);
         Assert.Equal(seen.Count, seen.Distinct().Count());

@@ -10,7 +10,6 @@ namespace GiamNgheo.App.Tests.Features.Import;
 public sealed class ImportHttpTests(AppFixture app)
 {
     private readonly PageClient Pages = new(app);
-    private static readonly DateOnly Review2024 = new(2024, 9, 1);
 
     [Fact]
     public async Task ImportPage_BadCsv_ShowsRowErrorsAndSavesNothing()

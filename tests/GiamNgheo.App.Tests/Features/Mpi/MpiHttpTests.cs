@@ -9,13 +9,12 @@ namespace GiamNgheo.App.Tests.Features.Mpi;
 public sealed class MpiHttpTests(AppFixture app)
 {
     private readonly PageClient Pages = new(app);
-    private static readonly DateOnly Review2024 = new(2024, 9, 1);
 
     [Fact]
     public async Task Mpi_Page_ShowsTheIndexComputedFromTheFacts_AndRefusesABadCutoff()
     {
         await using var db = app.CreateDb();
-        var sonDong = (await UnitQueries.ByCodeAsync(db, "220", Review2024))!;
+        var sonDong = (await UnitQueries.ByCodeAsync(db, "220", AppFixture.DemoReviewDate))!;
         var standard = GiamNgheo.Data.Classification.BundledStandards.Load().ForYear(2024);
         var (index, _) = await GiamNgheo.Data.Classification.PovertyIndexByUnit.RunAsync(new GiamNgheo.Data.Model.RegistryDbFactory(app.Database), sonDong.Id, 2024, standard,
             GiamNgheo.Domain.Statistics.AlkireFoster.NestedWeights(standard.Indicators), 0.25m);

@@ -15,13 +15,12 @@ namespace GiamNgheo.App.Tests.Features.Results;
 public sealed class ResultsHttpTests(AppFixture app)
 {
     private readonly PageClient Pages = new(app);
-    private static readonly DateOnly Review2024 = new(2024, 9, 1);
 
     [Fact]
     public async Task Results_ApiAndPage_ShowTheStoredResultsOfTheDemo_ByCommune()
     {
         await using var db = app.CreateDb();
-        var sonDong = (await UnitQueries.ByCodeAsync(db, "220", Review2024))!;
+        var sonDong = (await UnitQueries.ByCodeAsync(db, "220", AppFixture.DemoReviewDate))!;
         var communes = UnitQueries.CommuneIdsUnder(db, sonDong.Id);
         var years = db.Set<HouseholdYear>().Where(y => y.Year == 2024 && communes.Contains(y.UnitId));
         var households = await years.CountAsync();

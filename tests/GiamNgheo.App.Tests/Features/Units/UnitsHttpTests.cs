@@ -10,7 +10,6 @@ namespace GiamNgheo.App.Tests.Features.Units;
 public sealed class UnitsHttpTests(AppFixture app)
 {
     private readonly PageClient Pages = new(app);
-    private static readonly DateOnly Review2024 = new(2024, 9, 1);
 
     [Fact]
     public async Task UnitTree_ShowsProvincesWithHouseholdCounts()
