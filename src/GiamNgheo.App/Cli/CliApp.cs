@@ -54,7 +54,7 @@ public static class CliApp
         var migrate = new Command("migrate", "Tạo hoặc nâng cấp cơ sở dữ liệu");
         migrate.SetAction(async (pr, ct) =>
         {
-            var target = await cli.OpenAsync(pr, ct);
+            var target = await cli.OpenAsync(pr, ct, finishFills: true);
             pr.InvocationConfiguration.Output.WriteLine($"Đã cập nhật cấu trúc: {target}");
             return 0;
         });

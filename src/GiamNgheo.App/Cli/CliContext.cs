@@ -17,11 +17,12 @@ public sealed class CliContext
 
     public Actor Operator { get; } = Actor.Operator();
 
-    /// The database of the command, migrated.
-    public async Task<DatabaseTarget> OpenAsync(ParseResult pr, CancellationToken ct)
+    /// The database of the command, migrated. <paramref name="finishFills"/>: `db migrate` also finishes a fill of derived
+    /// columns that was cut off (RegistryDbFactory.MigrateAsync).
+    public async Task<DatabaseTarget> OpenAsync(ParseResult pr, CancellationToken ct, bool finishFills = false)
     {
         var target = DatabaseTarget.Resolve(pr.GetValue(Db));
-        await new RegistryDbFactory(target).MigrateAsync(ct);
+        await new RegistryDbFactory(target).MigrateAsync(ct, finishFills);
         return target;
     }
 

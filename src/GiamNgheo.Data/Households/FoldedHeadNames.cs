@@ -10,6 +10,9 @@ namespace GiamNgheo.Data.Households;
 /// is up to date reads one empty batch.
 public static class FoldedHeadNames
 {
+    /// The migration that added household_years.head_name_folded (its id after the timestamp).
+    public const string Migration = "HeadNameFolded";
+
     private const int Batch = 50_000;
 
     private sealed record Folded(long HouseholdId, int Year, string Name);
