@@ -19,6 +19,7 @@ TIMEOUT=${GIAMNGHEO_TEST_TIMEOUT:-30m}
 START=$SECONDS
 WORK=$(mktemp -d)
 FAILURES=()
+FAILED_TESTS="$WORK/failed-tests.txt"   # the first lines of each failed test, repeated at the end
 
 step() { printf '==> %s\n' "$*"; }
 # shellcheck source=scripts/postgres.sh
@@ -48,6 +49,11 @@ finish() {
     local passed=$1 failed=$2 skipped=$3
     step "done in $((SECONDS - START))s"
     if ((${#FAILURES[@]} > 0)); then
+        # CI shows only the tail of this output, so the failed tests are repeated here, briefly.
+        if [[ -s "$FAILED_TESTS" ]]; then
+            step "failed tests (first lines of each)"
+            head -n 60 "$FAILED_TESTS"
+        fi
         printf 'FAILED: %s\n' "${FAILURES[@]}"
     fi
     printf '%d passed, %d failed, %d skipped\n' "$passed" "$failed" "$skipped"
@@ -110,6 +116,8 @@ for project in "${projects[@]}"; do
         echo "----- $name (exit code $rc) -----"
         cat "$log"
         echo "-----"
+        # "failed <test> (<time>)" starts each failed test in the Microsoft.Testing.Platform output.
+        awk '/^failed /{n=8} n>0{print "  " $0; n--}' "$log" >>"$FAILED_TESTS"
         if [[ -n "$total" ]] && ((total == 0)); then
             FAILURES+=("$name ran no tests")
         else
