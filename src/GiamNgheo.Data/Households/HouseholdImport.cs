@@ -12,103 +12,157 @@ namespace GiamNgheo.Data.Households;
 
 public sealed record LikelyDuplicate(string Kind, string Description);
 
+/// A header of the file that names none of the columns, with the nearest known header when one is close.
+public sealed record UnknownHeader(string Header, string? Suggestion);
+
+/// A member the file leaves out of a household it names: she is no longer a member of it that year (her person record
+/// and her earlier years stay).
+public sealed record MemberRemoval(string HouseholdCode, string FullName, DateOnly DateOfBirth);
+
+/// A person the file recognises (same household: same citizen ID, or same birth date and position) whose identity facts
+/// it corrects; recorded in the change log with the old and the new values.
+public sealed record PersonCorrection(int Row, string HouseholdCode, string Description);
+
 public sealed record ImportReport(
     int Year, bool DryRun, bool Applied, int Households, int Members,
     int ErrorCount, IReadOnlyList<RowError> Errors, IReadOnlyList<LikelyDuplicate> Duplicates)
 {
     /// The communes whose households the applied file wrote: their classification is recomputed afterwards.
     public IReadOnlyList<long> CommuneIds { get; init; } = [];
+    /// The optional columns the file did not have: those facts keep their stored values.
+    public IReadOnlyList<string> AbsentColumns { get; init; } = [];
+    public IReadOnlyList<UnknownHeader> UnknownHeaders { get; init; } = [];
+    /// The first <see cref="MaxListed"/> removals and corrections, and how many there were in all.
+    public IReadOnlyList<MemberRemoval> Removals { get; init; } = [];
+    public int RemovalCount { get; init; }
+    public IReadOnlyList<PersonCorrection> Corrections { get; init; } = [];
+    public int CorrectionCount { get; init; }
 
     public const int MaxErrorsKept = 1000;
+    public const int MaxListed = 500;
 }
 
-/// Imports the exchange file for one review year. All or nothing: a file with any error changes
-/// nothing; a good file replaces that year's facts and members of the households it names (upsert by
-/// household code), so importing the same file twice leaves the database as after the first time.
-/// Rows stream through the parser into staging tables (COPY / prepared INSERT) and are merged with one
-/// set-based statement per table — no EF change tracking.
+/// Another writer holds the registry's write lock longer than an import waits for it.
+public sealed class RegistryBusyException(Exception inner)
+    : Exception("Đang có một lần nhập dữ liệu khác, vui lòng thử lại sau ít phút.", inner);
+
+/// Imports the exchange file for one review year. All or nothing: a file with any error changes nothing; a good file
+/// replaces that year's facts and members of the households it names (upsert by household code), so importing the same
+/// file twice leaves the database as after the first time. Columns the file does not have keep their stored values.
+/// Rows stream through the parser into staging tables (COPY / prepared INSERT) outside the write lock; the lock is held
+/// only for the set-based merge (<see cref="HouseholdMerge"/>) — no EF change tracking.
 public static class HouseholdImport
 {
+    /// How long an import waits for another import or edit to finish its merge before it gives up with a message.
+    public static readonly TimeSpan DefaultWriteLockWait = TimeSpan.FromSeconds(30);
+
     public static async Task<ImportReport> RunAsync(RegistryDb db, IReadOnlyList<string> headers, IEnumerable<RawRow> rows,
         int year, bool dryRun, string actor, string fileName, DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null,
-        IReadOnlyDictionary<int, long>? personByRow = null)
+        IReadOnlyDictionary<int, long>? personByRow = null, TimeSpan? writeLockWait = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Trace(string step) { trace?.WriteLine($"  {clock.Elapsed.TotalSeconds,7:0.00} s  {step}"); }
         var (map, headerErrors) = HouseholdFile.MapHeaders(headers);
+        var unknownHeaders = HouseholdFile.UnknownHeaders(headers)
+            .Select(h => new UnknownHeader(h.Header, h.Suggestion)).ToList();
+        var absent = HouseholdFile.Columns.Where((c, i) => map[i] < 0).ToList();
         if (headerErrors.Count > 0)
-            return new ImportReport(year, dryRun, false, 0, 0, headerErrors.Count, headerErrors, []);
+            return new ImportReport(year, dryRun, false, 0, 0, headerErrors.Count, headerErrors, []) { UnknownHeaders = unknownHeaders };
 
         var communes = await CommunesOnAsync(db, UnitEras.ReviewDate(year), ct);
         var ethnic = await EthnicGroupsAsync(db, ct);
         var parser = new HouseholdFileParser(year, communes.GetValueOrDefault, ethnic);
-        var ordered = rows.Select(r => new RawRow(r.Number, map.Select(i => i < 0 || i >= r.Cells.Count ? "" : r.Cells[i]).ToArray()));
-
-        await db.Database.OpenConnectionAsync(ct);
-        // SQLite's default page cache is 2 MB; the staging tables and their sorts of a large file need far more.
-        if (db.Kind == DatabaseKind.Sqlite) await Sql.ExecuteAsync(db, "PRAGMA cache_size = -262144", ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ordered = rows.Select(r => r with { Cells = map.Select(i => i < 0 || i >= r.Cells.Count ? "" : r.Cells[i]).ToArray() });
         var errors = new List<RowError>();
         var errorCount = 0;
+        void Add(IEnumerable<RowError> found)
+        {
+            foreach (var e in found)
+            {
+                errorCount++;
+                if (errors.Count < ImportReport.MaxErrorsKept) errors.Add(e);
+            }
+        }
+        ImportReport Refused(int households, int members) => new(year, dryRun, false, households, members, errorCount,
+            errors.OrderBy(e => e.Row).ToList(), []) { AbsentColumns = absent.Select(c => c.Header).ToList(), UnknownHeaders = unknownHeaders };
         int households = 0, members = 0;
 
-        // One staging table, one row per member, household columns on the household's first row:
-        // PostgreSQL runs one COPY at a time on a connection, and the file is shaped this way anyway.
-        await using (var stage = await StagingTable<StagedRow>.CreateAsync(db, "stage_row", StagedColumns, ct))
+        await db.Database.OpenConnectionAsync(ct);
+        var merge = new HouseholdMerge(db, year, nowUtc, absent.Select(c => c.Key).ToHashSet(), ethnic, Trace);
+        try
         {
-            foreach (var block in parser.Parse(ordered))
+            // SQLite: SQLite keeps temporary tables in a database of the connection's own, so staging takes no lock on the
+            // registry and other writers go on while a large file is parsed. PostgreSQL: one transaction throughout.
+            await using (var staging = await merge.BeginStagingAsync(ct))
             {
-                if (block.Errors.Count > 0)
+                await using (var stage = await StagingTable<StagedRow>.CreateAsync(db, "stage_row", StagedColumns, ct))
                 {
-                    errorCount += block.Errors.Count;
-                    errors.AddRange(block.Errors.Take(ImportReport.MaxErrorsKept - errors.Count));
-                    // Only its code, so that a household repeated further down the file is still recognised.
-                    await stage.WriteAsync(new StagedRow(block, 1, null), ct);
-                    continue;
+                    foreach (var block in parser.Parse(ordered))
+                    {
+                        if (block.Errors.Count > 0)
+                        {
+                            Add(block.Errors);
+                            // Only its code, so that a household repeated further down the file is still recognised.
+                            await stage.WriteAsync(new StagedRow(block, 1, null), ct);
+                            continue;
+                        }
+                        households++;
+                        for (var i = 0; i < block.Members.Count; i++)
+                        {
+                            members++;
+                            await stage.WriteAsync(new StagedRow(block, i + 1, block.Members[i], personByRow?.GetValueOrDefault(block.Members[i].Row) is > 0 and var p ? p : null), ct);
+                        }
+                    }
+                    await stage.CompleteAsync(ct);
                 }
-                households++;
-                for (var i = 0; i < block.Members.Count; i++)
+                Trace("parsed and staged");
+                Add(await RepeatedHouseholdsAsync(db, ct));
+                Add(await merge.RepeatedCitizenIdsAsync(ct));
+                if (errorCount == 0 && households == 0)
+                    Add([new RowError(0, "Tệp", fileName, "Tệp không có dòng dữ liệu: chỉ có dòng tiêu đề, hoặc mọi dòng đều trống.")]);
+                if (errorCount > 0) return Refused(households, members);
+                if (db.Kind == DatabaseKind.Sqlite) await staging.CommitAsync(ct);
+
+                await using var write = await merge.BeginWriteAsync(staging, writeLockWait ?? DefaultWriteLockWait, ct);
+                Add(await merge.MatchPeopleAsync(ct));
+                if (errorCount > 0) return Refused(households, members);
+                var result = await merge.WriteAsync(ct);
+                Add(await RegistryInvariants.BrokenAsync(db, year, HouseholdMerge.TouchedHouseholds, ct));
+                if (errorCount > 0) return Refused(households, members);
+                var duplicates = await LikelyDuplicatesAsync(db, year, ct);
+                Trace("checked");
+                var report = new ImportReport(year, dryRun, !dryRun, households, members, 0, [], duplicates)
                 {
-                    members++;
-                    await stage.WriteAsync(new StagedRow(block, i + 1, block.Members[i], personByRow?.GetValueOrDefault(block.Members[i].Row) is > 0 and var p ? p : null), ct);
-                }
+                    AbsentColumns = absent.Select(c => c.Header).ToList(), UnknownHeaders = unknownHeaders,
+                    Removals = result.Removals, RemovalCount = result.RemovalCount,
+                    Corrections = result.Corrections, CorrectionCount = result.CorrectionCount,
+                };
+                if (dryRun) return report;
+                var communeIds = new List<long>();
+                await using (var cmd = Sql.Command(db, "SELECT DISTINCT unit_id FROM stage_row WHERE unit_id IS NOT NULL"))
+                await using (var r = await cmd.ExecuteReaderAsync(ct))
+                    while (await r.ReadAsync(ct)) communeIds.Add(r.GetInt64(0));
+                db.Set<ChangeRecord>().Add(new ChangeRecord
+                {
+                    At = nowUtc, Actor = actor, Action = "households.import", Subject = $"{year}",
+                    Summary = $"Nhập tệp {fileName}: {VnFormat.Number(households)} hộ, {VnFormat.Number(members)} thành viên, năm {year}."
+                        + (result.RemovalCount > 0 ? $" Bỏ {VnFormat.Number(result.RemovalCount)} thành viên không còn trong hộ." : ""),
+                });
+                db.Set<ChangeRecord>().AddRange(result.Corrections.Select(c => new ChangeRecord
+                {
+                    At = nowUtc, Actor = actor, Action = "people.correct", Subject = c.HouseholdCode, Summary = c.Description,
+                }));
+                await db.SaveChangesAsync(ct);
+                await write.CommitAsync(ct);
+                Trace("committed");
+                return report with { CommuneIds = communeIds };
             }
-            await stage.CompleteAsync(ct);
         }
-        Trace("parsed and staged");
-
-        foreach (var e in await RepeatedHouseholdsAsync(db, ct))
+        finally
         {
-            errorCount++;
-            if (errors.Count < ImportReport.MaxErrorsKept) errors.Add(e);
+            db.ChangeTracker.Clear();
+            await merge.DropStagingAsync(CancellationToken.None);
         }
-        if (errorCount > 0)
-        {
-            await tx.RollbackAsync(ct);
-            return new ImportReport(year, dryRun, false, households, members, errorCount, errors.OrderBy(e => e.Row).ToList(), []);
-        }
-
-        await MergeAsync(db, year, nowUtc, Trace, ct);
-        var duplicates = await LikelyDuplicatesAsync(db, year, ct);
-        Trace("likely duplicates");
-        if (dryRun)
-        {
-            await tx.RollbackAsync(ct);
-            return new ImportReport(year, true, false, households, members, 0, [], duplicates);
-        }
-        var communeIds = new List<long>();
-        await using (var cmd = Sql.Command(db, "SELECT DISTINCT unit_id FROM stage_row WHERE unit_id IS NOT NULL"))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) communeIds.Add(r.GetInt64(0));
-        db.Set<ChangeRecord>().Add(new ChangeRecord
-        {
-            At = nowUtc, Actor = actor, Action = "households.import", Subject = $"{year}",
-            Summary = $"Nhập tệp {fileName}: {VnFormat.Number(households)} hộ, {VnFormat.Number(members)} thành viên, năm {year}.",
-        });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        Trace("committed");
-        return new ImportReport(year, false, true, households, members, 0, [], duplicates) { CommuneIds = communeIds };
     }
 
     public static async Task<EthnicGroups> EthnicGroupsAsync(RegistryDb db, CancellationToken ct) =>
@@ -130,7 +184,7 @@ public static class HouseholdImport
 
     /// The columns of household_years the file writes: the commune, each household fact of the field list, the area that
     /// applies, and what is derived from the members.
-    private static readonly StagingColumn<HouseholdBlock>[] HouseholdColumns =
+    internal static readonly StagingColumn<HouseholdBlock>[] HouseholdColumns =
     [
         new("unit_id", ColumnType.Long, b => b.Commune!.UnitId),
         .. FactColumns.HouseholdYear.Select(f => new StagingColumn<HouseholdBlock>(f.Key, FactColumns.TypeOf(f), b => f.Stored(b.Facts!))),
@@ -141,13 +195,13 @@ public static class HouseholdImport
         new("head_name_folded", ColumnType.Text, b => VietnameseText.Fold(b.HeadName)),
     ];
 
-    private static readonly StagingColumn<ParsedMember>[] MemberColumns =
+    internal static readonly StagingColumn<ParsedMember>[] MemberColumns =
     [
         new("row_no", ColumnType.Int, m => m.Row),
         .. HouseholdFields.Member.All.Select(f => new StagingColumn<ParsedMember>(f.Key, FactColumns.TypeOf(f), m => f.Stored(m.Facts))),
     ];
 
-    private static string Keys(FactOwner owner, string prefix = "") => string.Join(", ", HouseholdFields.Member.OwnedBy(owner).Select(f => prefix + f.Key));
+    internal static string Keys(FactOwner owner, string prefix = "") => string.Join(", ", HouseholdFields.Member.OwnedBy(owner).Select(f => prefix + f.Key));
 
     private static readonly StagingColumn<StagedRow>[] StagedColumns =
     [
@@ -170,112 +224,6 @@ public static class HouseholdImport
             result.Add(new RowError(r.GetInt32(2), "Mã hộ", r.GetString(0),
                 $"Hộ này đã có ở dòng {r.GetInt32(1)}; các dòng của một hộ phải liền nhau, mỗi hộ chỉ xuất hiện một lần trong tệp."));
         return result;
-    }
-
-    private static async Task MergeAsync(RegistryDb db, int year, DateTime nowUtc, Action<string> trace, CancellationToken ct)
-    {
-        var pg = db.Kind == DatabaseKind.Postgres;
-        object now = pg ? nowUtc : nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
-        async Task Run(string sql)
-        {
-            await Sql.ExecuteAsync(db, sql, ct, ("@year", year), ("@now", now));
-            trace(sql.Split('\n')[0].Trim());
-        }
-
-        var temp = pg ? "TEMP TABLE {0} ON COMMIT DROP AS" : "TEMP TABLE {0} AS";
-        foreach (var t in new[] { "stage_household", "stage_known", "stage_matched", "stage_member", "stage_by_citizen" }) await Run($"DROP TABLE IF EXISTS {t}");
-        // Temporary tables have no statistics until analysed; without them PostgreSQL plans these joins badly.
-        async Task Analyze(string table) { if (pg) await Run($"ANALYZE {table}"); }
-        if (pg) await Run("SET LOCAL work_mem = '256MB'"); // hash joins and sorts of a large file stay in memory
-        await Analyze("stage_row");
-
-        await Run("""
-            INSERT INTO households (code, created_at)
-            SELECT code, @now FROM stage_row WHERE position = 1
-            ON CONFLICT (code) DO NOTHING
-            """);
-        await Run($"""
-            CREATE {string.Format(temp, "stage_household")}
-            SELECT h.id AS household_id, s.first_row, {string.Join(", ", HouseholdColumns.Select(c => "s." + c.Name))}
-            FROM stage_row s JOIN households h ON h.code = s.code WHERE s.position = 1
-            """);
-        await Run("CREATE INDEX ix_stage_household_id ON stage_household (household_id)");
-        await Analyze("stage_household");
-
-        // The same person is recognised first by the form that names her (a member being edited), then by household +
-        // name + birth date (any earlier year) …
-        await Run($"""
-            CREATE {string.Format(temp, "stage_known")}
-            SELECT m.household_id, p.full_name, p.date_of_birth, max(p.id) AS person_id
-            FROM memberships m JOIN people p ON p.id = m.person_id JOIN stage_household s ON s.household_id = m.household_id
-            GROUP BY m.household_id, p.full_name, p.date_of_birth
-            """);
-        await Analyze("stage_known");
-        await Run($"""
-            CREATE {string.Format(temp, "stage_matched")}
-            SELECT r.row_no, coalesce(r.person_hint, k.person_id) AS person_id
-            FROM stage_row r JOIN households h ON h.code = r.code
-            LEFT JOIN stage_known k ON k.household_id = h.id AND k.full_name = r.full_name AND k.date_of_birth = r.date_of_birth
-            WHERE r.person_hint IS NOT NULL OR k.person_id IS NOT NULL
-            """);
-        await Analyze("stage_matched");
-        // … then by citizen ID, unless another row of the file is that person already (a repeated ID is reported as a
-        // likely duplicate, never merged). Only the rows matched above count: a person who left one of the file's
-        // households for another (a split) is still recognised, whichever households the file holds …
-        await Run($"""
-            CREATE {string.Format(temp, "stage_by_citizen")}
-            SELECT r.row_no, min(p.id) AS person_id
-            FROM stage_row r JOIN people p ON p.citizen_id = r.citizen_id
-            WHERE r.citizen_id IS NOT NULL AND r.row_no NOT IN (SELECT row_no FROM stage_matched)
-            GROUP BY r.row_no
-            """);
-        await Run("""
-            DELETE FROM stage_by_citizen
-            WHERE person_id IN (SELECT person_id FROM stage_matched)
-               OR person_id IN (SELECT person_id FROM stage_by_citizen GROUP BY person_id HAVING count(*) > 1)
-            """);
-        await Analyze("stage_by_citizen");
-        // … and everyone else is a new person: ids from the sequence (PostgreSQL) or after the largest id
-        // (SQLite, where this transaction is the only writer).
-        var newId = pg
-            ? "nextval(pg_get_serial_sequence('people', 'id'))"
-            : "(SELECT coalesce(max(id), 0) FROM people) + count(CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN 1 END) OVER (ORDER BY r.row_no ROWS UNBOUNDED PRECEDING)";
-        await Run($"""
-            CREATE {string.Format(temp, "stage_member")}
-            SELECT h.id AS household_id, r.position, {string.Join(", ", MemberColumns.Select(c => "r." + c.Name))},
-                CASE WHEN k.person_id IS NULL AND b.person_id IS NULL THEN {newId} ELSE coalesce(k.person_id, b.person_id) END AS person_id,
-                k.person_id IS NULL AND b.person_id IS NULL AS is_new
-            FROM stage_row r JOIN households h ON h.code = r.code
-            LEFT JOIN stage_matched k ON k.row_no = r.row_no
-            LEFT JOIN stage_by_citizen b ON b.row_no = r.row_no
-            """);
-        await Run("CREATE INDEX ix_stage_member_person ON stage_member (person_id)");
-        await Analyze("stage_member");
-
-        await Run("""
-            DELETE FROM memberships WHERE year = @year AND household_id IN (SELECT household_id FROM stage_household)
-            """);
-        await Run("DELETE FROM memberships WHERE year = @year AND person_id IN (SELECT person_id FROM stage_member)");
-        await Run("DELETE FROM household_years WHERE year = @year AND household_id IN (SELECT household_id FROM stage_household)");
-        var householdColumns = string.Join(", ", HouseholdColumns.Select(c => c.Name));
-        await Run($"""
-            INSERT INTO household_years (household_id, year, {householdColumns})
-            SELECT household_id, @year, {householdColumns} FROM stage_household
-            """);
-        var personFacts = HouseholdFields.Member.OwnedBy(FactOwner.Person).Select(f => f.Key).ToList();
-        await Run($"""
-            UPDATE people SET {string.Join(", ", personFacts.Select(k => $"{k} = s.{k}"))}
-            FROM stage_member s WHERE people.id = s.person_id AND NOT s.is_new
-              AND ({string.Join(" OR ", personFacts.Select(k => $"people.{k} IS DISTINCT FROM s.{k}"))})
-            """);
-        await Run($"""
-            INSERT INTO people (id, {Keys(FactOwner.Person)})
-            SELECT s.person_id, {Keys(FactOwner.Person, "s.")} FROM stage_member s WHERE s.is_new
-            """);
-        await Run($"""
-            INSERT INTO memberships (person_id, household_id, year, position, {Keys(FactOwner.Membership)})
-            SELECT person_id, household_id, @year, position, {Keys(FactOwner.Membership)} FROM stage_member
-            """);
     }
 
     private static async Task<List<LikelyDuplicate>> LikelyDuplicatesAsync(RegistryDb db, int year, CancellationToken ct)

@@ -54,6 +54,38 @@ public static class HouseholdFile
     public static (int[] Map, IReadOnlyList<RowError> Errors) MapHeaders(IReadOnlyList<string> headers) =>
         MapHeaders(headers, Columns.Select(c => (c.Header, c.Required)).ToList());
 
+    /// The headers of the file that name none of the columns (their cells are not read), each with the nearest known
+    /// header when it is close: a typo in a header leaves the column absent, and its facts as stored.
+    public static IReadOnlyList<(string Header, string? Suggestion)> UnknownHeaders(IReadOnlyList<string> headers)
+    {
+        var known = Columns.Select(c => (c.Header, Folded: VietnameseText.Fold(c.Header))).ToList();
+        var result = new List<(string, string?)>();
+        foreach (var header in headers)
+        {
+            var folded = VietnameseText.Fold(header ?? "");
+            if (folded.Length == 0 || known.Any(k => k.Folded == folded)) continue;
+            var nearest = known.MinBy(k => EditDistance(folded, k.Folded));
+            // Close means at most a third of the header's letters changed: "Dien thaoi" → "Điện thoại", not "Ghi chú" → "Có ti vi".
+            result.Add((header!, EditDistance(folded, nearest.Folded) <= Math.Max(2, nearest.Folded.Length / 3) ? nearest.Header : null));
+        }
+        return result;
+    }
+
+    /// The number of letters to insert, delete or replace to turn one text into the other (Levenshtein).
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
     /// Maps a header row to the given columns: map[c] is the file's index of column c (-1 when absent). Headers match in
     /// any order and without regard to case or diacritics; a repeated header or a missing required column is an error on
     /// row 1. Shared by every import file.

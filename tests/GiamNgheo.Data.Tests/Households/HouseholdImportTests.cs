@@ -3,6 +3,7 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Sample;
+using static GiamNgheo.Data.Tests.Households.Imports;
 using GiamNgheo.Files.Exchange;
 using GiamNgheo.Data.Changes;
 using GiamNgheo.Data.Units;
@@ -11,24 +12,6 @@ namespace GiamNgheo.Data.Tests.Households;
 
 public abstract class HouseholdImportTests(DatabaseKind kind)
 {
-    private static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
-
-    private static Task<ImportReport> Import(RegistryDb db, List<RawRow> rows, int year = 2024, bool dryRun = false) =>
-        HouseholdImport.RunAsync(db, Headers, rows, year, dryRun, "test", "test.csv", Now);
-
-    /// Everything the registry holds, as text, to compare before and after.
-    private static async Task<string> Snapshot(RegistryDb db)
-    {
-        var households = await db.Set<Household>().OrderBy(h => h.Id).Select(h => h.Id + h.Code).ToListAsync();
-        var years = await db.Set<HouseholdYear>().OrderBy(y => y.HouseholdId).ThenBy(y => y.Year)
-            .Select(y => $"{y.HouseholdId}/{y.Year}/{y.UnitId}/{EF.Property<string>(y, "Hamlet")}/{EF.Property<long?>(y, "Income12Months")}/{EF.Property<double?>(y, "HousingAreaM2")}/{EF.Property<WaterSource?>(y, "Water")}/{y.MemberCount}/{y.HeadName}").ToListAsync();
-        var people = await db.Set<Person>().OrderBy(p => p.Id)
-            .Select(p => $"{p.Id}/{EF.Property<string>(p, "FullName")}/{EF.Property<DateOnly>(p, "DateOfBirth")}/{EF.Property<string?>(p, "CitizenId")}").ToListAsync();
-        var members = await db.Set<Membership>().OrderBy(m => m.PersonId).ThenBy(m => m.Year)
-            .Select(m => $"{m.PersonId}/{m.Year}/{m.HouseholdId}/{m.Position}/{EF.Property<Relation>(m, "Relation")}/{EF.Property<Education?>(m, "Education")}").ToListAsync();
-        return string.Join("\n", households.Concat(years).Concat(people).Concat(members));
-    }
-
     [Fact]
     public async Task Import_GoodRows_WritesHouseholdsYearsPeopleAndMembers()
     {
@@ -125,7 +108,7 @@ public abstract class HouseholdImportTests(DatabaseKind kind)
     }
 
     [Fact]
-    public async Task Import_SameCitizenIdInTwoHouseholds_IsReportedNotMerged()
+    public async Task Import_SameCitizenIdOnTwoRows_IsRefusedNamingBoth()
     {
         var target = await TestDatabases.WithUnitsAsync(kind);
         await using var db = target.Db();
@@ -134,8 +117,21 @@ public abstract class HouseholdImportTests(DatabaseKind kind)
         b = b with { Members = [b.Members[0] with { CitizenId = a.Members[0].CitizenId, FullName = "Phạm Văn Em" }, .. b.Members[1..]] };
         var report = await Import(db, Rows(a, b));
 
+        Assert.False(report.Applied);
+        var e = Assert.Single(report.Errors);
+        Assert.Equal((5, "Số CCCD", a.Members[0].CitizenId), (e.Row, e.Column, e.Value));
+        Assert.Contains("đã có ở dòng 2 (hộ 07444-00001)", e.Message);
+        Assert.Equal(0, await db.Set<Person>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_NameAndBirthDateInTwoHouseholdsOfACommune_IsReportedAsLikelyDuplicate()
+    {
+        var target = await TestDatabases.WithUnitsAsync(kind);
+        await using var db = target.Db();
+        var report = await Import(db, Rows(Family("07444-00001"), Family("07444-00002", head: "Phạm Văn Em")));
+
         Assert.True(report.Applied);
-        Assert.Contains(report.Duplicates, d => d.Kind == "Trùng số CCCD" && d.Description.Contains(a.Members[0].CitizenId!));
         Assert.Contains(report.Duplicates, d => d.Kind == "Trùng họ tên và ngày sinh" && d.Description.Contains("Trần Thị Bình"));
         Assert.Equal(6, await db.Set<Person>().CountAsync());
     }

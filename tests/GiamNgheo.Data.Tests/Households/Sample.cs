@@ -32,9 +32,17 @@ public static class Sample
         return rows;
     }
 
+    /// Six digits that differ between household codes (a citizen ID is one person's: two sample heads never share one).
+    private static string SerialOf(string code)
+    {
+        var hash = 2166136261u;
+        foreach (var c in code) hash = (hash ^ c) * 16777619u;
+        return (hash % 1_000_000).ToString("D6");
+    }
+
     public static H Family(string code, string commune = "07444", string head = "Nguyễn Văn An", long income = 30_000_000) =>
         new(code, commune, Facts(income: income),
-            Person(head, 1980, Relation.Head, citizenId: "024080" + new string(code.Where(char.IsAsciiDigit).ToArray())[^6..]),
+            Person(head, 1980, Relation.Head, citizenId: "024080" + SerialOf(code)),
             Person("Trần Thị Bình", 1983, Relation.Spouse, Sex.Female),
             Person(head.Split(' ')[0] + " Văn Cường", 2010, Relation.Child));
 }

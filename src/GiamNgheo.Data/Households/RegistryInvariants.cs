@@ -1,0 +1,56 @@
+using GiamNgheo.Data.Bulk;
+using GiamNgheo.Data.Model;
+using GiamNgheo.Domain.Common;
+using GiamNgheo.Domain.Households;
+
+namespace GiamNgheo.Data.Households;
+
+/// What must hold of the registry after every write: a citizen ID belongs to one person; every household-year has
+/// exactly one head (Relation.Head), and its stored member count and head name are those of its members. Every import
+/// checks the households it touched before it commits (a broken one is refused, never stored); the tests check the
+/// whole registry after every import they make.
+public static class RegistryInvariants
+{
+    /// The rules the households of <paramref name="householdScope"/> (a SELECT of household ids; null: every household)
+    /// break in <paramref name="year"/> (null: every year), as errors naming the household.
+    public static async Task<List<RowError>> BrokenAsync(RegistryDb db, int? year, string? householdScope, CancellationToken ct = default)
+    {
+        var inScope = householdScope is null ? "" : $" AND y.household_id IN ({householdScope})";
+        var inYear = year is null ? "" : " AND y.year = @year";
+        var errors = new List<RowError>();
+        async Task Read(string sql, Func<System.Data.Common.DbDataReader, RowError> error)
+        {
+            await using var cmd = Sql.Command(db, sql + $" LIMIT {ImportReport.MaxErrorsKept}", ("@year", year ?? 0), ("@head", (int)Relation.Head));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) errors.Add(error(r));
+        }
+
+        var citizenScope = householdScope is null ? "" : $"""
+             AND citizen_id IN (SELECT p.citizen_id FROM people p JOIN memberships m ON m.person_id = p.id
+                 WHERE m.household_id IN ({householdScope}){(year is null ? "" : " AND m.year = @year")})
+            """;
+        await Read($"""
+            SELECT citizen_id, count(*) FROM people WHERE citizen_id IS NOT NULL{citizenScope}
+            GROUP BY citizen_id HAVING count(*) > 1 ORDER BY citizen_id
+            """, r => new RowError(0, "Số CCCD", r.GetString(0), $"Số CCCD này thuộc về {r.GetInt64(1)} người; một số CCCD chỉ thuộc về một người."));
+        await Read($"""
+            SELECT h.code, y.year, count(m.person_id)
+            FROM household_years y JOIN households h ON h.id = y.household_id
+            LEFT JOIN memberships m ON m.household_id = y.household_id AND m.year = y.year AND m.relation = @head
+            WHERE 1 = 1{inScope}{inYear}
+            GROUP BY h.code, y.year HAVING count(m.person_id) <> 1 ORDER BY h.code, y.year
+            """, r => new RowError(0, "Mã hộ", r.GetString(0), $"Năm {r.GetInt32(1)} hộ có {r.GetInt64(2)} chủ hộ; mỗi hộ có đúng một chủ hộ."));
+        await Read($"""
+            SELECT h.code, y.year, y.member_count, coalesce(c.members, 0), y.head_name, coalesce(c.head, '')
+            FROM household_years y JOIN households h ON h.id = y.household_id
+            LEFT JOIN (
+                SELECT m.household_id, m.year, count(*) AS members, max(CASE WHEN m.relation = @head THEN p.full_name END) AS head
+                FROM memberships m JOIN people p ON p.id = m.person_id GROUP BY m.household_id, m.year
+            ) c ON c.household_id = y.household_id AND c.year = y.year
+            WHERE (y.member_count <> coalesce(c.members, 0) OR y.head_name IS DISTINCT FROM c.head){inScope}{inYear}
+            ORDER BY h.code, y.year
+            """, r => new RowError(0, "Mã hộ", r.GetString(0),
+                $"Năm {r.GetInt32(1)} hộ ghi {r.GetInt32(2)} thành viên, chủ hộ «{r.GetString(4)}», nhưng có {r.GetInt64(3)} thành viên, chủ hộ «{r.GetString(5)}»."));
+        return errors;
+    }
+}
