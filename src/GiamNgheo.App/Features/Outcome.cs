@@ -8,6 +8,8 @@ public enum FailureKind
     NotFound,
     /// The request itself breaks a rule: a bad date, a year without a standard, a file that cannot be read.
     Invalid,
+    /// Another write holds the registry longer than this one waits (an import merging): try again shortly.
+    Busy,
 }
 
 /// Why a use case did not do what was asked, in Vietnamese, with the fields at fault where there are any. The page shows
@@ -16,6 +18,7 @@ public sealed record Failure(FailureKind Kind, string Message, IReadOnlyList<Fie
 {
     public static Failure NotFound(string message) => new(FailureKind.NotFound, message);
     public static Failure Invalid(string message, IReadOnlyList<FieldError>? fields = null) => new(FailureKind.Invalid, message, fields);
+    public static Failure Busy(string message) => new(FailureKind.Busy, message);
 }
 
 /// The result of a use case: a value, or the failure that kept it from one.

@@ -33,7 +33,12 @@ public static class Problems
     /// A use case's failure as problem details: 404 when what was asked for does not exist, else 400.
     public static ProblemHttpResult From(Failure failure)
     {
-        var status = failure.Kind == FailureKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+        var status = failure.Kind switch
+        {
+            FailureKind.NotFound => StatusCodes.Status404NotFound,
+            FailureKind.Busy => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
         var extensions = failure.Fields is { Count: > 0 } fields
             ? new Dictionary<string, object?> { ["errors"] = fields.Select(f => new { field = f.Field, value = f.Value, message = f.Message }).ToList() }
             : null;

@@ -18,11 +18,30 @@ public sealed class Reclassification(IDbContextFactory<RegistryDb> contexts, Bat
 
     public async Task<List<ClassifyReport>> RunAsync(long unitId, int year, DateTime nowUtc, CancellationToken ct = default)
     {
-        if (standards.National(year) is null) return [];
-        var reports = new List<ClassifyReport> { await batch.RunAsync(unitId, year, null, nowUtc, ct) };
+        var reports = new List<ClassifyReport>();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        foreach (var local in await LocalStandards.ForUnitAsync(db, unitId, year, ct))
-            reports.Add(await batch.RunAsync(unitId, year, local, nowUtc, ct));
+        if (standards.National(year) is not null)
+        {
+            reports.Add(await batch.RunAsync(unitId, year, null, nowUtc, ct));
+            foreach (var local in await LocalStandards.ForUnitAsync(db, unitId, year, ct))
+                reports.Add(await batch.RunAsync(unitId, year, local, nowUtc, ct));
+        }
+        // The unit's communes are up to date with every change recorded before this run started.
+        var communes = UnitQueries.CommuneIdsUnder(db, unitId);
+        await db.Set<PendingReclassification>().Where(p => p.Year == year && p.Since <= nowUtc && communes.Contains(p.UnitId)).ExecuteDeleteAsync(ct);
+        return reports;
+    }
+
+    /// The reclassifications that writes recorded but did not complete (the process died after committing): run at
+    /// the server's start.
+    public async Task<List<ClassifyReport>> CompletePendingAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
+        List<(long UnitId, int Year)> pending;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            pending = (await db.Set<PendingReclassification>().Select(p => new { p.UnitId, p.Year }).ToListAsync(ct)).Select(p => (p.UnitId, p.Year)).ToList();
+        var reports = new List<ClassifyReport>();
+        foreach (var year in pending.GroupBy(p => p.Year))
+            reports.AddRange(await CommunesAsync(year.Key, year.Select(p => p.UnitId).ToList(), nowUtc, ct));
         return reports;
     }
 

@@ -15,6 +15,9 @@ public sealed record CategoryCounts(UnitView Unit, int Households, IReadOnlyDict
     public int Count(Category c) => Counts.GetValueOrDefault(c);
     public int Unclassified => Households - Counts.Values.Sum();
     public decimal? Rate(Category c) => Households == 0 ? null : (decimal)Count(c) / Households;
+    /// Some of its communes wait for their reclassification (<see cref="PendingReclassification"/>): the stored counts
+    /// do not follow the facts yet and are not shown.
+    public bool Recomputing { get; init; }
 }
 
 /// Reads of the stored classification results shared by the results page, the API and the CLI.
@@ -34,15 +37,21 @@ public static class ResultQueries
                           from r in results.DefaultIfEmpty()
                           group y by new { y.UnitId, c.ParentId, Category = r == null ? 0 : r.Category } into g
                           select new { g.Key.UnitId, g.Key.ParentId, g.Key.Category, N = g.Count() }).ToListAsync(ct);
+        var pending = await (from p in db.Set<PendingReclassification>()
+                             where p.Year == year && communes.Contains(p.UnitId)
+                             join c in db.Set<Unit>() on p.UnitId equals c.Id
+                             select new { p.UnitId, c.ParentId }).ToListAsync(ct);
         var children = scope.Level == UnitLevel.Commune ? [scope] : await UnitQueries.ChildrenAsync(db, scope.Id, UnitEras.ReviewDate(year), ct);
-        CategoryCounts Sum(UnitView unit, IEnumerable<(int Category, int N)> part)
+        CategoryCounts Sum(UnitView unit, IEnumerable<(int Category, int N)> part, bool recomputing)
         {
             var list = part.ToList();
             return new CategoryCounts(unit, list.Sum(x => x.N),
-                list.Where(x => x.Category != 0).GroupBy(x => (Category)x.Category).ToDictionary(g => g.Key, g => g.Sum(x => x.N)));
+                list.Where(x => x.Category != 0).GroupBy(x => (Category)x.Category).ToDictionary(g => g.Key, g => g.Sum(x => x.N)))
+                { Recomputing = recomputing };
         }
-        return (Sum(scope, rows.Select(r => (r.Category, r.N))),
-            children.Select(c => Sum(c, rows.Where(r => r.UnitId == c.Id || r.ParentId == c.Id).Select(r => (r.Category, r.N)))).ToList());
+        return (Sum(scope, rows.Select(r => (r.Category, r.N)), pending.Count > 0),
+            children.Select(c => Sum(c, rows.Where(r => r.UnitId == c.Id || r.ParentId == c.Id).Select(r => (r.Category, r.N)),
+                pending.Any(p => p.UnitId == c.Id || p.ParentId == c.Id))).ToList());
     }
 
     /// The standards with stored results that a unit's page can show for a year: the national one, then the

@@ -27,7 +27,8 @@ public sealed record ImportReport(
     int Year, bool DryRun, bool Applied, int Households, int Members,
     int ErrorCount, IReadOnlyList<RowError> Errors, IReadOnlyList<LikelyDuplicate> Duplicates)
 {
-    /// The communes whose households the applied file wrote: their classification is recomputed afterwards.
+    /// The communes whose households the applied file wrote (and those they were in before): recorded as pending
+    /// reclassification in the file's transaction, recomputed afterwards.
     public IReadOnlyList<long> CommuneIds { get; init; } = [];
     /// The optional columns the file did not have: those facts keep their stored values.
     public IReadOnlyList<string> AbsentColumns { get; init; } = [];
@@ -138,10 +139,6 @@ public static class HouseholdImport
                     Corrections = result.Corrections, CorrectionCount = result.CorrectionCount,
                 };
                 if (dryRun) return report;
-                var communeIds = new List<long>();
-                await using (var cmd = Sql.Command(db, "SELECT DISTINCT unit_id FROM stage_row WHERE unit_id IS NOT NULL"))
-                await using (var r = await cmd.ExecuteReaderAsync(ct))
-                    while (await r.ReadAsync(ct)) communeIds.Add(r.GetInt64(0));
                 db.Set<ChangeRecord>().Add(new ChangeRecord
                 {
                     At = nowUtc, Actor = actor, Action = "households.import", Subject = $"{year}",
@@ -155,7 +152,7 @@ public static class HouseholdImport
                 await db.SaveChangesAsync(ct);
                 await write.CommitAsync(ct);
                 Trace("committed");
-                return report with { CommuneIds = communeIds };
+                return report with { CommuneIds = result.CommuneIds };
             }
         }
         finally

@@ -14,7 +14,8 @@ namespace GiamNgheo.Data.Households;
 
 /// What the merge changed beyond the file's own rows: the members it took out of the file's households that year and
 /// the people whose identity facts it corrected (the first <see cref="ImportReport.MaxListed"/> of each, and counts).
-internal sealed record MergeResult(IReadOnlyList<MemberRemoval> Removals, int RemovalCount, IReadOnlyList<PersonCorrection> Corrections, int CorrectionCount);
+internal sealed record MergeResult(IReadOnlyList<MemberRemoval> Removals, int RemovalCount, IReadOnlyList<PersonCorrection> Corrections, int CorrectionCount,
+    IReadOnlyList<long> CommuneIds);
 
 /// The set-based merge of the staged file (table stage_row) into one review year, with the identity rules:
 /// - a member is the same person as before when the form names her, else by household + name + birth date (any year),
@@ -31,7 +32,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
     public const string TouchedHouseholds = "SELECT household_id FROM stage_touched";
 
     private static readonly string[] Tables =
-        ["stage_row", "stage_household", "stage_roster", "stage_identity", "stage_matched", "stage_elsewhere", "stage_member", "stage_touched"];
+        ["stage_row", "stage_household", "stage_roster", "stage_identity", "stage_matched", "stage_elsewhere", "stage_member", "stage_touched", "stage_communes"];
 
     private SqliteTransaction? _sqliteStaging;
     private bool Pg => db.Kind == DatabaseKind.Postgres;
@@ -85,7 +86,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
     }
 
     /// The advisory lock every household write takes on PostgreSQL (an arbitrary constant: "GN" and issue 8).
-    private const long WriteLockKey = 0x474E_0008;
+    internal const long WriteLockKey = 0x474E_0008;
 
     public static bool IsBusy(Exception e) => e switch
     {
@@ -292,6 +293,22 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
             SELECT household_id FROM stage_household
             UNION SELECT household_id FROM memberships WHERE year = @year AND person_id IN (SELECT person_id FROM stage_member)
             """, ct);
+        // The communes whose results follow these facts: the file's, and the ones its households were in that year before.
+        // They are recorded as pending in this transaction, so a process that dies before reclassifying leaves them so.
+        await Run($"""
+            CREATE {Temp("stage_communes")}
+            SELECT unit_id FROM stage_household
+            UNION SELECT unit_id FROM household_years WHERE year = @year AND household_id IN (SELECT household_id FROM stage_household)
+            """, ct);
+        await Run("""
+            INSERT INTO pending_reclassifications (unit_id, year, since)
+            SELECT unit_id, @year, @now FROM stage_communes WHERE 1 = 1
+            ON CONFLICT (unit_id, year) DO UPDATE SET since = excluded.since
+            """, ct);
+        var communeIds = new List<long>();
+        await using (var cmd = Sql.Command(db, "SELECT unit_id FROM stage_communes"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) communeIds.Add(r.GetInt64(0));
         var (removals, removalCount) = await RemovalsAsync(ct);
         var (corrections, correctionCount) = await CorrectionsAsync(ct);
 
@@ -317,7 +334,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
             INSERT INTO memberships (person_id, household_id, year, position, {Keys(FactOwner.Membership)})
             SELECT person_id, household_id, @year, position, {Keys(FactOwner.Membership)} FROM stage_member
             """, ct);
-        return new MergeResult(removals, removalCount, corrections, correctionCount);
+        return new MergeResult(removals, removalCount, corrections, correctionCount, communeIds);
     }
 
     /// A column the file does not have keeps the stored value: of the household's year, of the person, of her membership

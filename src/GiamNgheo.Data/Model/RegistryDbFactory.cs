@@ -29,6 +29,9 @@ public sealed class RegistryDbFactory(DatabaseTarget target, IEnumerable<IInterc
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         }
         await using var db = CreateDbContext();
+        // Write-ahead log: readers (the pages, the classification's reads) never wait for a writer, and a writer waits
+        // only for the one other writer (HouseholdMerge.BeginWriteAsync). The mode is kept in the file.
+        if (target.Kind == DatabaseKind.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
         var pending = await db.Database.GetPendingMigrationsAsync(ct);
         await db.Database.MigrateAsync(ct);
         if (finishFills || pending.Any(m => m.EndsWith("_" + Households.FoldedHeadNames.Migration, StringComparison.Ordinal)))

@@ -7,7 +7,10 @@ namespace GiamNgheo.App.Features.Results;
 
 public static class ResultsApi
 {
-    public sealed record CountsRow(string Unit, string Name, int Households, int Unclassified, Dictionary<string, int> Counts, decimal? PoorRate, decimal? NearPoorRate);
+    /// Recomputing: some of the unit's communes wait for their reclassification after a change; their counts and rates
+    /// are left out (null, empty) rather than shown stale.
+    public sealed record CountsRow(string Unit, string Name, int Households, int? Unclassified, Dictionary<string, int> Counts, decimal? PoorRate,
+        decimal? NearPoorRate, bool Recomputing);
 
     public sealed record ResultsResponse(int Year, string? Standard, CountsRow? Total, IReadOnlyList<CountsRow> Children);
 
@@ -23,8 +26,10 @@ public static class ResultsApi
         }).WithSummary("Kết quả phân loại đã lưu của một đơn vị (mã hoặc tên) trong một năm, theo đơn vị con: số hộ theo nhóm, tỷ lệ nghèo, cận nghèo; chuẩn quốc gia hoặc chuẩn địa phương");
     }
 
-    private static CountsRow Row(CategoryCounts c) => new(c.Unit.Code, c.Unit.Name, c.Households, c.Unclassified,
-        Enum.GetValues<Category>().ToDictionary(k => k.ToString(), c.Count), Round(c.Rate(Category.Poor)), Round(c.Rate(Category.NearPoor)));
+    private static CountsRow Row(CategoryCounts c) => c.Recomputing
+        ? new(c.Unit.Code, c.Unit.Name, c.Households, null, [], null, null, true)
+        : new(c.Unit.Code, c.Unit.Name, c.Households, c.Unclassified,
+            Enum.GetValues<Category>().ToDictionary(k => k.ToString(), c.Count), Round(c.Rate(Category.Poor)), Round(c.Rate(Category.NearPoor)), false);
 
     private static decimal? Round(decimal? share) => share is { } x ? Math.Round(x, 6) : null;
 }

@@ -179,6 +179,26 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                     b.ToTable("local_standards", (string)null);
                 });
 
+            modelBuilder.Entity("GiamNgheo.Data.Classification.PendingReclassification", b =>
+                {
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.HasKey("UnitId", "Year")
+                        .HasName("pk_pending_reclassifications");
+
+                    b.ToTable("pending_reclassifications", (string)null);
+                });
+
             modelBuilder.Entity("GiamNgheo.Data.Households.EthnicGroupRow", b =>
                 {
                     b.Property<string>("Code")
@@ -634,6 +654,18 @@ namespace GiamNgheo.Data.Migrations.Sqlite
                         .HasConstraintName("fk_local_standards_units_province_id");
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("GiamNgheo.Data.Classification.PendingReclassification", b =>
+                {
+                    b.HasOne("GiamNgheo.Data.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pending_reclassifications_units_unit_id");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("GiamNgheo.Data.Households.HouseholdYear", b =>
