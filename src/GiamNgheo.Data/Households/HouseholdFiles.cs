@@ -42,8 +42,27 @@ public static class HouseholdFiles
         r.ErrorCount > 0
             ? $"Tệp bị từ chối: {VnFormat.Number(r.ErrorCount)} lỗi. Không có thay đổi nào được ghi."
             : r.DryRun
-                ? $"Kiểm tra xong, không có lỗi: {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên (chưa ghi vì đang chạy thử)."
-                : $"Đã nhập {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên cho năm {r.Year}.";
+                ? $"Kiểm tra xong, không có lỗi: {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên cho năm {r.Year} (chưa ghi).{Changes(r, "sẽ ")}"
+                : $"Đã nhập {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên cho năm {r.Year}.{Changes(r, "")}";
+
+    private static string Changes(ImportReport r, string will) =>
+        (r.AbsentColumns.Count > 0 ? $" {VnFormat.Number(r.AbsentColumns.Count)} cột không có trong tệp {will}giữ nguyên thông tin đã lưu." : "")
+        + (r.RemovalCount > 0 ? $" {VnFormat.Number(r.RemovalCount)} thành viên không có trong tệp {will}bị bỏ khỏi hộ." : "")
+        + (r.CorrectionCount > 0 ? $" {VnFormat.Number(r.CorrectionCount)} người {will}được sửa thông tin nhân thân." : "");
+
+    /// The report's lists, one line each, for the command line (the page shows them as tables).
+    public static IEnumerable<string> Details(ImportReport r)
+    {
+        var will = r.DryRun ? "sẽ " : "";
+        if (r.AbsentColumns.Count > 0) yield return $"Cột không có trong tệp ({will}giữ nguyên): {string.Join(", ", r.AbsentColumns.Select(c => $"«{c}»"))}";
+        foreach (var h in r.UnknownHeaders)
+            yield return $"Tiêu đề không nhận ra (bỏ qua): «{h.Header}»" + (h.Suggestion is { } near ? $" → có phải «{near}»?" : "");
+        foreach (var m in r.Removals) yield return $"{(r.DryRun ? "Sẽ bỏ" : "Đã bỏ")} khỏi hộ {m.HouseholdCode}: {m.FullName}, sinh {VnFormat.Date(m.DateOfBirth)}";
+        if (r.RemovalCount > r.Removals.Count) yield return $"… và {VnFormat.Number(r.RemovalCount - r.Removals.Count)} thành viên khác";
+        foreach (var c in r.Corrections) yield return $"{(r.DryRun ? "Sẽ sửa" : "Đã sửa")}: {c.Description}";
+        if (r.CorrectionCount > r.Corrections.Count) yield return $"… và {VnFormat.Number(r.CorrectionCount - r.Corrections.Count)} người khác";
+        foreach (var d in r.Duplicates) yield return $"Nghi trùng ({d.Kind}): {d.Description}";
+    }
 
     /// The user's own workbook back, with a "Lỗi" column and the bad cells highlighted.
     public static byte[] AnnotateErrors(Stream originalXlsx, ImportReport report) =>

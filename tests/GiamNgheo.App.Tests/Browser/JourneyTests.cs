@@ -114,9 +114,9 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         // While the server works the page says so and a second press sends nothing. Seen with the sending held back: a
         // listener after the page's own stops the navigation and records whether the page let each submit through.
         await page.EvaluateAsync("() => { window.submits = []; document.addEventListener('submit', e => { window.submits.push(e.defaultPrevented); e.preventDefault(); }); }");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nhập" })).ToBeDisabledAsync();
-        await Assertions.Expect(page.Locator("form p.busy")).ToContainTextAsync("Đang nhập tệp, xin chờ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra tệp" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra tệp" })).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("form p.busy")).ToContainTextAsync("Đang kiểm tra tệp, xin chờ");
         await page.EvaluateAsync("() => document.querySelector('form[data-busy]').requestSubmit()");
         var submits = await page.EvaluateAsync<bool[]>("() => window.submits");
         Assert.Equal(new[] { false, true }, submits);
@@ -125,7 +125,7 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await page.ReloadAsync();
         await page.GetByLabel("Tệp").SetInputFilesAsync(path);
         await page.GetByLabel("Năm rà soát").FillAsync("2024");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra tệp" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tệp bị từ chối: 2 lỗi");
         var errors = page.Locator("#import-errors tbody tr");
         await Assertions.Expect(errors).ToHaveCountAsync(2);
@@ -134,6 +134,41 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
         await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("Chủ hộ");
         await Shot(page, "06-import-errors");
         Assert.Equal(households, await db.Set<Household>().CountAsync());
+    }
+
+    /// A good file is checked first: the page lists what writing it would change (a member left out, a column the file
+    /// lacks, a header it does not know) and writes only when the officer confirms.
+    [Fact]
+    public async Task Import_ShowsTheCheckFirst_AndWritesOnlyWhenConfirmed()
+    {
+        await using var db = app.CreateDb();
+        await app.ImportAsync(2024,
+            Web.PageClient.Row("00004-XN-1", "00004", "Hà Văn Xác", "01/01/1970", "Chủ hộ", ("income12_months", "50000000")),
+            Web.PageClient.Row("00004-XN-1", "00004", "Hà Thị Nhận", "01/01/1972", "Vợ/chồng"));
+        // The same household without its income column, a misspelt header, and without Hà Thị Nhận.
+        var columns = HouseholdFile.Columns.Where(c => c.Key != "income12_months").ToList();
+        var cells = Web.PageClient.Row("00004-XN-1", "00004", "Hà Văn Xác", "01/01/1970", "Chủ hộ").Split(',')
+            .Where((_, i) => HouseholdFile.Columns[i].Key != "income12_months");
+        var path = Path.Combine(Path.GetTempPath(), $"nhap-xac-nhan-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, string.Join(",", columns.Select(c => c.Header).Append("Ghi chu dac biet")) + "\n" + string.Join(",", cells.Append("x")));
+
+        var page = await OpenAsync();
+        await page.GotoAsync(app.BaseUrl + "/import");
+        await page.GetByLabel("Tệp").SetInputFilesAsync(path);
+        await page.GetByLabel("Năm rà soát").FillAsync("2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra tệp" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("Kiểm tra xong, không có lỗi: 1 hộ, 1 thành viên cho năm 2024 (chưa ghi).");
+        await Assertions.Expect(page.Locator("#import-removals")).ToContainTextAsync("Hà Thị Nhận");
+        await Assertions.Expect(page.Locator("#import-absent")).ToContainTextAsync("«Thu nhập 12 tháng (đồng)»");
+        await Assertions.Expect(page.Locator("#import-unknown")).ToContainTextAsync("«Ghi chu dac biet»");
+        await Shot(page, "06b-import-check");
+        Assert.Equal(2, (await app.HouseholdAsync("00004-XN-1", 2024))!.Members.Count);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi vào hệ thống" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("Đã nhập 1 hộ, 1 thành viên cho năm 2024.");
+        await Shot(page, "06c-import-written");
+        var written = (await app.HouseholdAsync("00004-XN-1", 2024))!;
+        Assert.Equal((1, 50_000_000m), (written.Members.Count, written.Facts.Income12Months));
     }
 
     [Fact]

@@ -29,10 +29,11 @@ public sealed partial class PageClient(AppFixture app)
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.RequestMessage?.RequestUri?.PathAndQuery ?? "");
     }
 
-    public Task<(HttpStatusCode, string)> PostImportAsync(string content, string fileName, int year) =>
-        PostImportAsync(System.Text.Encoding.UTF8.GetBytes(content), fileName, year);
+    public Task<(HttpStatusCode, string)> PostImportAsync(string content, string fileName, int year, bool confirm = true) =>
+        PostImportAsync(System.Text.Encoding.UTF8.GetBytes(content), fileName, year, confirm);
 
-    public async Task<(HttpStatusCode, string)> PostImportAsync(byte[] content, string fileName, int year)
+    /// Uploads a file to the import page (which checks it) and, when the page asks, confirms the write.
+    public async Task<(HttpStatusCode, string)> PostImportAsync(byte[] content, string fileName, int year, bool confirm = true)
     {
         var form = await Http.GetStringAsync("/import");
         var token = TokenPattern().Match(form).Groups[1].Value;
@@ -43,8 +44,19 @@ public sealed partial class PageClient(AppFixture app)
             { new ByteArrayContent(content), "file", fileName },
         };
         var response = await Http.PostAsync("/import", body);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        if (!confirm || ConfirmPattern().Match(html) is not { Success: true } pending) return (response.StatusCode, html);
+        using var confirmation = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value, ["token"] = pending.Groups[1].Value,
+            ["fileName"] = fileName, ["Year"] = year.ToString(),
+        });
+        var written = await Http.PostAsync("/import?handler=confirm", confirmation);
+        return (written.StatusCode, await written.Content.ReadAsStringAsync());
     }
+
+    [GeneratedRegex("name=\"token\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex ConfirmPattern();
 
     /// One member row of the exchange file as CSV, with only the required cells filled (and any others given by key).
     public static string Row(string code, string commune, string name, string dob, string relation, params (string Key, string Value)[] more) =>

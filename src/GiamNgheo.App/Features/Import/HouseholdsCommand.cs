@@ -40,7 +40,7 @@ public static class HouseholdsCommand
             var outcome = result.Value!;
             o.WriteLine(outcome.Message);
             foreach (var e in outcome.Report.Errors) o.WriteLine("  " + e);
-            foreach (var d in outcome.Report.Duplicates) o.WriteLine($"  Nghi trùng ({d.Kind}): {d.Description}");
+            foreach (var line in Data.Households.HouseholdFiles.Details(outcome.Report)) o.WriteLine("  " + line);
             if (outcome.Report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && TabularFile.FromFileName(info.Name) == FileFormat.Xlsx)
             {
                 await using var original = info.OpenRead();
