@@ -63,6 +63,9 @@ public sealed class AppFixture : IAsyncLifetime
             var outcome = await exchange.ImportFileAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "test.csv", year, false, new Actor("test"), CancellationToken.None);
             if (outcome.Value is not { Report.Applied: true } r)
                 throw new InvalidOperationException("import failed: " + (outcome.Failure?.Message ?? string.Join("; ", outcome.Value!.Report.Errors.Take(5))));
+            // The registry's invariants after every import the tests make.
+            await using var db = CreateDb();
+            Assert.Empty(await RegistryInvariants.BrokenAsync(db, null, null));
             return r;
         }
     }

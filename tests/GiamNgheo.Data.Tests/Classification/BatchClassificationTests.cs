@@ -15,7 +15,7 @@ public abstract class BatchClassificationTests(DatabaseKind kind)
     internal static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
 
     internal static Task<ImportReport> Import(RegistryDb db, params H[] households) =>
-        HouseholdImport.RunAsync(db, Headers, Rows(households), 2024, false, "test", "test.csv", Now);
+        Households.Imports.Import(db, Rows(households));
 
     /// Three households of Thị trấn Đồi Ngô (urban line 2,000,000): poor, near-poor, not poor.
     internal static H[] ThreeHouseholds()

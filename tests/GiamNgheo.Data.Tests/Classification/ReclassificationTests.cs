@@ -42,7 +42,7 @@ public abstract class ReclassificationTests(DatabaseKind kind)
         var later = Now.AddHours(1);
         var nearPoor = ThreeHouseholds()[1];
         var edited = nearPoor with { Members = [.. nearPoor.Members.Select(m => m.Relation == Domain.Households.Relation.Child ? m with { InSchool = false } : m)] };
-        var again = await HouseholdImport.RunAsync(db, Headers, Rows(edited), 2024, false, "test", "biểu mẫu", later);
+        var again = await Households.Imports.Import(db, Rows(edited), at: later, fileName: "biểu mẫu");
         await target.Reclassify().CommunesAsync(2024, again.CommuneIds, later);
 
         var stored = await db.Set<ClassificationResult>().AsNoTracking().OrderBy(r => r.HouseholdId).ToListAsync();

@@ -107,7 +107,7 @@ public abstract class FieldListTests(DatabaseKind kind)
             }
         // Each variation is its own household: the heads' citizen IDs must not repeat.
         households = households.Select((h, i) => h with { Members = [h.Members[0] with { CitizenId = $"024080{i:D6}" }, .. h.Members[1..]] }).ToList();
-        var report = await HouseholdImport.RunAsync(db, Headers, Rows([.. households]), 2024, false, "test", "test.csv", Now);
+        var report = await Imports.Import(db, Rows([.. households]));
         Assert.True(report.Applied, string.Join("; ", report.Errors.Take(5)));
         Assert.True(households.Count > 60, $"only {households.Count} variations");
 

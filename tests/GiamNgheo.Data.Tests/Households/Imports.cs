@@ -13,9 +13,9 @@ public static class Imports
     public static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
 
     public static async Task<ImportReport> Import(RegistryDb db, List<RawRow> rows, int year = 2024, bool dryRun = false,
-        IReadOnlyList<string>? headers = null, TimeSpan? writeLockWait = null)
+        IReadOnlyList<string>? headers = null, TimeSpan? writeLockWait = null, DateTime? at = null, string fileName = "test.csv")
     {
-        var report = await HouseholdImport.RunAsync(db, headers ?? Sample.Headers, rows, year, dryRun, "test", "test.csv", Now, writeLockWait: writeLockWait);
+        var report = await HouseholdImport.RunAsync(db, headers ?? Sample.Headers, rows, year, dryRun, "test", fileName, at ?? Now, writeLockWait: writeLockWait);
         Assert.Empty(await RegistryInvariants.BrokenAsync(db, null, null));
         return report;
     }

@@ -25,8 +25,10 @@ public abstract class UpgradeTests(DatabaseKind kind)
         await using (var db = contexts.CreateDbContext())
         {
             var migrations = db.Database.GetMigrations().ToList();
-            Assert.EndsWith("_HeadNameFolded", migrations[^1]);
-            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
+            // The version before the folded names; the migrations after it (pending reclassifications) run too.
+            var folded = migrations.FindIndex(m => m.EndsWith("_HeadNameFolded", StringComparison.Ordinal));
+            Assert.True(folded > 0);
+            await db.GetService<IMigrator>().MigrateAsync(migrations[folded - 1]);
             await UnitImport.RunAsync(db);
             var commune = await db.Set<Unit>().Where(u => u.Code == "07444" && u.ValidTo != null).Select(u => u.Id).SingleAsync();
             // What the previous version wrote: no folded name.

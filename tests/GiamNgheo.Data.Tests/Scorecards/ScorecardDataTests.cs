@@ -37,7 +37,7 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
     {
         var target = await TestDatabases.WithUnitsAsync(kind);
         var db = target.Db();
-        Assert.True((await HouseholdImport.RunAsync(db, Headers, Rows(Household()), 2024, false, "test", "test.csv", Now)).Applied);
+        Assert.True((await Households.Imports.Import(db, Rows(Household()))).Applied);
         var lucNam = (await UnitQueries.ByCodeAsync(db, "218", new DateOnly(2024, 9, 1)))!;
         return (target, db, lucNam.Id);
     }
