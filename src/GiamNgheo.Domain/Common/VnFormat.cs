@@ -23,9 +23,40 @@ public static class VnFormat
         return decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
+    /// A whole number grouped by commas in threes as English software writes it (69,140,000). It is not a number here
+    /// (<see cref="TryParseNumber"/> reads the comma as the decimal mark), but a message can say what was meant.
+    public static bool TryParseCommaGrouped(string text, out decimal value)
+    {
+        value = 0;
+        var t = text.Replace(" ", "").Replace("\u00a0", "");
+        return System.Text.RegularExpressions.Regex.IsMatch(t, @"^\d{1,3}(,\d{3})+$")
+            && decimal.TryParse(t.Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
     /// Written like a date (d/M/yyyy or yyyy-MM-dd) whether or not the day exists: 31/02/1990 looks like one.
     public static bool LooksLikeDate(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$");
+
+    /// Why a text written like a date (<see cref="LooksLikeDate"/>) names no day, in words ("tháng 4 chỉ có 30 ngày",
+    /// "1971 không phải năm nhuận"), or null when it does name one.
+    public static string? WhyNoSuchDate(string text)
+    {
+        var t = text.Trim();
+        var parts = t.Contains('/') ? t.Split('/') : t.Split('-');
+        if (parts.Length != 3 || !parts.All(p => p.Length is > 0 and <= 4 && p.All(char.IsAsciiDigit))) return null;
+        var (day, month, year) = t.Contains('/')
+            ? (int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]))
+            : (int.Parse(parts[2]), int.Parse(parts[1]), int.Parse(parts[0]));
+        if (year < 1) return "năm phải từ 1 trở đi";
+        if (month is < 1 or > 12)
+            // 03/15/1980: the month first, as in American software.
+            return day is >= 1 and <= 12 && month <= 31 ? $"không có tháng {month}; ngày ghi trước tháng (dd/MM/yyyy)" : $"không có tháng {month}";
+        if (day < 1) return "ngày phải từ 1 trở đi";
+        var days = DateTime.DaysInMonth(year, month);
+        if (day <= days) return null;
+        if (month == 2 && day == 29) return $"{year} không phải năm nhuận";
+        return month == 2 ? $"tháng 2 năm {year} chỉ có {days} ngày" : $"tháng {month} chỉ có {days} ngày";
+    }
 
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

@@ -48,6 +48,9 @@ public abstract class Fact<TFacts> where TFacts : class
     public string Example { get; init; } = "";
     /// The longest text the registry keeps (text facts).
     public int? MaxLength { get; init; }
+    /// The characters a cell may hold. Every fact refuses invisible characters (<see cref="Read"/>); a text fact also
+    /// refuses, after its <see cref="TextFact{TFacts}.Normalize"/>, any character outside the set.
+    public TextCharacters Characters { get; init; } = TextCharacters.Printable;
 
     /// The words a cell may hold, for facts that take one of a list (forms show them as a choice).
     public virtual IReadOnlyList<string>? Options => null;
@@ -61,8 +64,15 @@ public abstract class Fact<TFacts> where TFacts : class
     /// The fact as a page shows it (Vietnamese number separators); "" when not recorded.
     public virtual string Display(TFacts facts, EthnicGroups ethnic) => Format(facts, ethnic);
 
-    /// Reads a trimmed cell into the facts being built. Returns the rule the cell breaks, in Vietnamese, or null.
-    public abstract string? Parse(string cell, TFacts target, EthnicGroups ethnic);
+    /// Reads a trimmed cell into the facts being built. Returns the rule the cell breaks, in Vietnamese, or null. A cell
+    /// with an invisible character (a NUL, a line break, an unpaired surrogate …) is refused for every fact before its
+    /// own parse: such a value cannot be seen, would not be stored alike on SQLite and PostgreSQL, and cannot be folded
+    /// to match a choice.
+    public string? Read(string cell, TFacts target, EthnicGroups ethnic) =>
+        TextCharacters.HasInvisible(cell) ? Characters.Problem(Header, cell) : Parse(cell, target, ethnic);
+
+    /// The fact's own reading of a cell without invisible characters.
+    protected abstract string? Parse(string cell, TFacts target, EthnicGroups ethnic);
 
     /// The value as the database keeps it (string, long, double, bool, int code of an enum, DateOnly), or null.
     public abstract object? Stored(TFacts facts);
@@ -109,8 +119,8 @@ public abstract class Fact<TFacts, TValue> : Fact<TFacts> where TFacts : class
             : throw new ArgumentException("A fact is declared by its property, e.g. f => f.Hamlet.", nameof(property));
 }
 
-/// Free text: trimmed, empty is "not recorded" (or an error when required), at most <see cref="Fact{T}.MaxLength"/>
-/// characters, and optionally normalised and checked (a phone number, a name).
+/// Free text: trimmed, empty is "not recorded" (or an error when required), only <see cref="Fact{T}.Characters"/> and
+/// at most <see cref="Fact{T}.MaxLength"/> characters, and optionally normalised and checked (a phone number, a name).
 public sealed class TextFact<TFacts>(Expression<Func<TFacts, string?>> property, string header, FactOwner owner)
     : Fact<TFacts, string?>(property, header, owner) where TFacts : class
 {
@@ -123,7 +133,7 @@ public sealed class TextFact<TFacts>(Expression<Func<TFacts, string?>> property,
     public override Type StoredType => typeof(string);
     public override string Format(TFacts facts, EthnicGroups ethnic) => Get(facts) ?? "";
 
-    public override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
+    protected override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
     {
         if (cell.Length == 0)
         {
@@ -132,8 +142,9 @@ public sealed class TextFact<TFacts>(Expression<Func<TFacts, string?>> property,
         }
         var value = Normalize is null ? cell : Normalize(cell);
         Set(target, value);
+        if (Characters.Problem(Header, value) is { } characters) return characters;
         if (Check?.Invoke(value) is { } broken) return broken;
-        return MaxLength is { } max && value.Length > max ? $"{Header} dài quá {max} ký tự." : null;
+        return MaxLength is { } max ? TextCharacters.TooLong(Header, value, max) : null;
     }
 
     public override object? Stored(TFacts facts) => Get(facts);
@@ -149,7 +160,7 @@ public sealed class EthnicFact<TFacts>(Expression<Func<TFacts, string>> property
     public override Type StoredType => typeof(string);
     public override string Format(TFacts facts, EthnicGroups ethnic) => ethnic.NameOf(Get(facts));
 
-    public override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
+    protected override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
     {
         var group = cell.Length == 0 ? null : ethnic.Find(cell);
         Set(target, group?.Code ?? "");
@@ -177,16 +188,34 @@ public sealed class NumberFact<TFacts>(Expression<Func<TFacts, decimal?>> proper
     public override string Display(TFacts facts, EthnicGroups ethnic) =>
         Get(facts) is { } v ? Storage == FactStorage.Money ? VnFormat.Money(v) : v.ToString("0.##", VnFormat.Culture) : "";
 
-    public override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
+    protected override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
     {
         Set(target, null);
         if (cell.Length == 0) return null;
-        if (!VnFormat.TryParseNumber(cell, out var value)) return "Phải là một số.";
-        if (Storage == FactStorage.Money && value != decimal.Truncate(value)) return "Phải là số nguyên (đồng).";
+        if (!VnFormat.TryParseNumber(cell, out var value)) return "Phải là một số." + CommaHint(cell);
+        // Excel and the programs that write CSV keep numbers in binary floating point, so a whole amount computed by a
+        // formula or written with 16–17 digits can come as 69139999.9999999 or 69140000.0000001. Such a value is the
+        // whole number when it is within WholeTolerance of it: a double near the largest amount (100 billion) is exact
+        // to 0.000015, so the noise is far below the tolerance, and no real amount of money has a part of a
+        // thousandth of a đồng.
+        var whole = decimal.Round(value);
+        if (Math.Abs(value - whole) <= WholeTolerance) value = whole;
+        if (Storage == FactStorage.Money && value != whole)
+            return $"Phải là số nguyên (số đồng nguyên): {value.ToString("#,0.############", VnFormat.Culture)} có phần lẻ dưới 1 đồng." + CommaHint(cell);
         if (value < min || value > max) return $"Phải từ {VnFormat.Money(min)} đến {VnFormat.Money(max)}.";
         Set(target, value);
         return null;
     }
+
+    /// How far from a whole number a value is still read as that number (see Parse).
+    public const decimal WholeTolerance = 0.001m;
+
+    /// 69,140,000 written with English separators: a comma is the decimal mark in Vietnamese (VnFormat.TryParseNumber),
+    /// so the amount is refused rather than read as 69,14; the hint says how to write it.
+    private string CommaHint(string cell) =>
+        Storage == FactStorage.Money && VnFormat.TryParseCommaGrouped(cell, out var amount)
+            ? $" Dấu phẩy là dấu thập phân; nếu ý bạn là {VnFormat.Money(amount)} đồng, hãy viết {VnFormat.Money(amount)} hoặc {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+            : "";
 
     public override object? Stored(TFacts facts) => Get(facts) is { } v ? Storage == FactStorage.Money ? (long)v : (double)v : null;
     public override decimal? GetNumber(TFacts facts) => Get(facts);
@@ -202,7 +231,7 @@ public sealed class YesNoFact<TFacts>(Expression<Func<TFacts, bool?>> property, 
     public override Type StoredType => typeof(bool?);
     public override string Format(TFacts facts, EthnicGroups ethnic) => Get(facts) is { } b ? Choices.YesNo.Label(b) : "";
 
-    public override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
+    protected override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
     {
         Set(target, null);
         if (cell.Length == 0) return null;
@@ -232,7 +261,7 @@ public sealed class ChoiceFact<TFacts, TEnum> : Fact<TFacts, TEnum?> where TFact
     public override Type StoredType => Required ? typeof(TEnum) : typeof(TEnum?);
     public override string Format(TFacts facts, EthnicGroups ethnic) => Get(facts) is { } v ? Choices.Label(v) : "";
 
-    public override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
+    protected override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
     {
         if (cell.Length == 0)
         {
@@ -258,7 +287,7 @@ public sealed class DateFact<TFacts>(Expression<Func<TFacts, DateOnly>> property
     public override Type StoredType => typeof(DateOnly);
     public override string Format(TFacts facts, EthnicGroups ethnic) => VnFormat.Date(Get(facts));
 
-    public override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
+    protected override string? Parse(string cell, TFacts target, EthnicGroups ethnic)
     {
         if (cell.Length == 0) return $"{Header} không được để trống.";
         if (VnFormat.TryParseDate(cell, out var date))
@@ -267,7 +296,7 @@ public sealed class DateFact<TFacts>(Expression<Func<TFacts, DateOnly>> property
             return null;
         }
         return VnFormat.LooksLikeDate(cell)
-            ? $"Ngày {cell} không tồn tại; hãy kiểm tra ngày và tháng."
+            ? VnFormat.WhyNoSuchDate(cell) is { } why ? $"Ngày {cell} không tồn tại ({why})." : $"Ngày {cell} không tồn tại; hãy kiểm tra ngày và tháng."
             : $"{Header} phải có dạng dd/MM/yyyy, ví dụ 15/03/1980.";
     }
 

@@ -29,7 +29,19 @@ public static class MemberRules
 /// (Circular 59/2021/TT-BCA, Art. 7; recalled, not read in the text here — the checks below are the structure only).
 public static class CitizenId
 {
-    public static string? CheckDigits(string id) => id.Length == 12 && id.All(char.IsAsciiDigit) ? null : "Số CCCD phải gồm đúng 12 chữ số.";
+    public const int Length = 12;
+
+    /// Twelve digits. Every number starts with 0 (its province code is 001–096), so fewer digits without a leading 0 are
+    /// likely a number Excel took the zeros from; the hint names the padded number, and the value is still refused:
+    /// a guessed ID could match another person.
+    public static string? CheckDigits(string id)
+    {
+        if (id.Length == Length && id.All(char.IsAsciiDigit)) return null;
+        const string rule = "Số CCCD phải gồm đúng 12 chữ số";
+        if (!id.All(char.IsAsciiDigit)) return rule + ".";
+        var counted = $"{rule}, ô có {id.Length} chữ số.";
+        return ExcelHints.MayHaveLostZeros(id, Length) ? $"{counted} {ExcelHints.DroppedLeadingZero(id.PadLeft(Length, '0'))}" : counted;
+    }
 
     public static string? Check(string id, Sex sex, DateOnly dateOfBirth)
     {
