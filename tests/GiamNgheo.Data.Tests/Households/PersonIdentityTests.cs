@@ -120,6 +120,22 @@ public abstract class PersonIdentityTests(DatabaseKind kind)
         Assert.Contains("«Trần Thị Bình» → «Trần Thị Bính»", Assert.Single(report.Corrections).Description);
     }
 
+    /// A file saved with decomposed diacritics (NFD) is read in NFC: it names the same people and changes nothing.
+    [Fact]
+    public async Task AFileInNfd_MatchesTheSamePeople()
+    {
+        var (_, db) = await WithTwoHouseholdsAsync();
+        await using var _ = db;
+        var before = await Snapshot(db);
+        var rows = Rows(Family("07444-00001")).Select(r => r with { Cells = r.Cells.Select(c => c.Normalize(System.Text.NormalizationForm.FormD)).ToArray() }).ToList();
+        Assert.NotEqual(Rows(Family("07444-00001"))[0].Cells, rows[0].Cells);
+
+        var report = await Import(db, rows);
+        Assert.True(report.Applied, string.Join("; ", report.Errors));
+        Assert.Empty(report.Corrections);
+        Assert.Equal(before, await Snapshot(db));
+    }
+
     /// A citizen ID a person of the file takes while another person keeps it: refused (one ID, one person).
     [Fact]
     public async Task ACitizenIdAnotherPersonKeeps_IsRefused()
