@@ -11,9 +11,10 @@ namespace GiamNgheo.Domain.Common;
 /// unpaired surrogate or U+FFFE, so choices could not be matched.
 public sealed class TextCharacters
 {
-    private readonly Func<Rune, bool> _allows;
+    /// Null: every visible character.
+    private readonly Func<Rune, bool>? _allows;
 
-    private TextCharacters(string description, Func<Rune, bool> allows)
+    private TextCharacters(string description, Func<Rune, bool>? allows)
     {
         Description = description;
         _allows = allows;
@@ -23,7 +24,7 @@ public sealed class TextCharacters
     public string Description { get; }
 
     /// Any character that can be seen (letters, digits, spaces, punctuation, symbols).
-    public static readonly TextCharacters Printable = new("ký tự nhìn thấy được", _ => true);
+    public static readonly TextCharacters Printable = new("ký tự nhìn thấy được", null);
 
     /// A person's name: letters with their diacritics, spaces and - ' . (Nguyễn Thị Hồng-Nhung, K'Bình).
     public static readonly TextCharacters Name = new("chữ cái, dấu cách và các dấu - ' . (không có chữ số hay ký hiệu)",
@@ -41,6 +42,7 @@ public sealed class TextCharacters
     {
         if (FirstInvisible(text) is { } bad)
             return $"{header} chỉ gồm {Description}; ô có {bad.What} ở vị trí {bad.Position}, hãy xoá ký tự đó.";
+        if (_allows is null) return null;
         foreach (var rune in text.EnumerateRunes())
             if (!_allows(rune)) return $"{header} chỉ gồm {Description}.";
         return null;
@@ -58,8 +60,28 @@ public sealed class TextCharacters
     /// returned unchanged: it is refused by <see cref="Problem"/> anyway.
     public static string Nfc(string text)
     {
-        if (IllFormed(text)) return text;
-        return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        if (SurelyComposed(text)) return text;
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // An unpaired surrogate or a noncharacter such as U+FFFE: rare, so not looked for on every cell beforehand.
+            return text;
+        }
+    }
+
+    /// Whether every character is one NFC keeps as it is whatever follows it, without asking ICU (this runs on every
+    /// cell of a file of millions of rows): below U+0300 (ASCII, Latin-1, đ ă ơ ư …), where no character decomposes or
+    /// combines with the one before, or a precomposed letter of Latin Extended Additional (U+1E00–U+1EFF: ạ ả ấ … ỹ, the
+    /// Vietnamese letters with two marks), none of which is excluded from composition. A combining mark (U+0300 and
+    /// above) sends the text to the full check.
+    private static bool SurelyComposed(string text)
+    {
+        foreach (var c in text)
+            if (c >= 0x300 && c is < '\u1E00' or > '\u1EFF') return false;
+        return true;
     }
 
     /// The text as a message shows it: each invisible character as [U+XXXX], and at most <see cref="ShownLength"/>
@@ -93,18 +115,6 @@ public sealed class TextCharacters
             if (IsInvisible(value)) return (position, Describe(value));
         }
         return null;
-    }
-
-    private static bool IllFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            int value = text[i];
-            if (value < 0xD800) continue;
-            if (char.IsSurrogatePair(text, i)) value = char.ConvertToUtf32(text[i], text[++i]);
-            if (IsSurrogate(value) || IsNoncharacter(value)) return true;
-        }
-        return false;
     }
 
     /// The code points of a text, an unpaired surrogate as itself (Rune and EnumerateRunes would make it U+FFFD).

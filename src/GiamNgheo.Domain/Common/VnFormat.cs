@@ -50,7 +50,7 @@ public static class VnFormat
         if (year < 1) return "năm phải từ 1 trở đi";
         if (month is < 1 or > 12)
             // 03/15/1980: the month first, as in American software.
-            return day is >= 1 and <= 12 && month <= 31 ? $"không có tháng {month}; ngày ghi trước tháng (dd/MM/yyyy)" : $"không có tháng {month}";
+            return day is >= 1 and <= 12 && month <= 31 ? $"không có tháng {month}; ghi ngày trước tháng: dd/MM/yyyy" : $"không có tháng {month}";
         if (day < 1) return "ngày phải từ 1 trở đi";
         var days = DateTime.DaysInMonth(year, month);
         if (day <= days) return null;

@@ -193,11 +193,11 @@ public sealed class NumberFact<TFacts>(Expression<Func<TFacts, decimal?>> proper
         Set(target, null);
         if (cell.Length == 0) return null;
         if (!VnFormat.TryParseNumber(cell, out var value)) return "Phải là một số." + CommaHint(cell);
-        // Excel and the programs that write CSV keep numbers in binary floating point, so a whole amount computed by a
-        // formula or written with 16–17 digits can come as 69139999.9999999 or 69140000.0000001. Such a value is the
-        // whole number when it is within WholeTolerance of it: a double near the largest amount (100 billion) is exact
-        // to 0.000015, so the noise is far below the tolerance, and no real amount of money has a part of a
-        // thousandth of a đồng.
+        // Excel and the programs that write CSV keep numbers in binary floating point, so a whole amount (or area)
+        // computed by a formula or written with 16–17 digits can come as 69139999.9999999 or 69140000.0000001. Such a
+        // value is the whole number when it is within WholeTolerance (absolute) of it: a double near the largest amount
+        // (100 billion) is exact to 0.000015, so the noise is far below the tolerance, and no real amount of money has
+        // a part of a thousandth of a đồng. A larger part (1234.5) is a real fraction, refused for money.
         var whole = decimal.Round(value);
         if (Math.Abs(value - whole) <= WholeTolerance) value = whole;
         if (Storage == FactStorage.Money && value != whole)

@@ -179,16 +179,16 @@ public sealed class HouseholdFileParser(int year, Func<string, CommuneRef?> find
             || !double.TryParse(cell.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial)
             || XlsxCells.SerialToDate(serial, date1904: false) is not { } date)
             return null;
-        var days = Math.Floor(serial);
-        // Excel counts a 29/02/1900 that never was (it takes 1900 for a leap year, as Lotus 1-2-3 did): serial 60.
-        var stands = days == 60
+        // Excel counts a 29/02/1900 that never was (it takes 1900 for a leap year, as Lotus 1-2-3 did): serial 60, which
+        // SerialToDate reads as 28/02/1900 like 59.
+        var stands = date == new DateOnly(1900, 2, 28) && serial >= 60
             ? "ngày 29/02/1900 của Excel, một ngày không có thật (Excel coi năm 1900 là năm nhuận)"
             : $"ngày {VnFormat.Date(date)} (hệ ngày 1900 của Excel)";
-        return $"Đây là một số, không phải ngày: Excel hiện ngày dưới dạng số ngày khi ô không được định dạng ngày, và số {days.ToString(CultureInfo.InvariantCulture)} là {stands}. " +
+        return $"Đây là một số, không phải ngày: Excel hiện ngày dưới dạng số ngày khi ô không được định dạng ngày, và số {cell} là {stands}. " +
                "Hãy định dạng ô là Ngày (dd/MM/yyyy) hoặc Văn bản rồi ghi ngày dạng dd/MM/yyyy.";
     }
 
-    /// A cell trimmed and in Unicode NFC (see TextCharacters.Nfc).
+    /// A cell trimmed and in Unicode NFC (see TextCharacters.Nfc), so that the same text is always the same string.
     private static string Cell(RawRow r, int index) => index < r.Cells.Count ? TextCharacters.Nfc((r.Cells[index] ?? "").Trim()) : "";
 
     /// The value is shown with its invisible characters made visible (U+0000), and cut when very long.

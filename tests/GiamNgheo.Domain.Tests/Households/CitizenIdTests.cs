@@ -12,6 +12,9 @@ public sealed class CitizenIdTests
     [InlineData("001310001234", Sex.Female, 2010, null)]               // 3 = 21st century female
     [InlineData("02408000123", Sex.Male, 1980, "đúng 12 chữ số")]
     [InlineData("02408000123A", Sex.Male, 1980, "đúng 12 chữ số")]
+    // Every number starts with 0 (province 001–096): fewer digits without it are a number Excel took the zeros from.
+    [InlineData("24080001234", Sex.Male, 1980, "Số CCCD phải gồm đúng 12 chữ số, ô có 11 chữ số. Excel có thể đã bỏ số 0 đầu (có phải 024080001234?).")]
+    [InlineData("1205001234", Sex.Male, 2005, "Số CCCD phải gồm đúng 12 chữ số, ô có 10 chữ số. Excel có thể đã bỏ số 0 đầu (có phải 001205001234?).")]
     [InlineData("000080001234", Sex.Male, 1980, "từ 001 đến 096")]
     [InlineData("097080001234", Sex.Male, 1980, "từ 001 đến 096")]
     [InlineData("024081001234", Sex.Male, 1980, "năm sinh 1981")]
