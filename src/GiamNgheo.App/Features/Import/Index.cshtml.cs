@@ -5,13 +5,10 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace GiamNgheo.App.Features.Import;
 
-/// Upload a household file; a rejected file changes nothing and its errors are listed by row and column.
-[RequestSizeLimit(IndexModel.MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxUploadBytes)]
+/// Upload a household file; a rejected file changes nothing and its errors are listed by row and column. The upload's
+/// limit is ImportUpload's, set on this page's endpoint.
 public sealed class IndexModel(HouseholdExchange exchange, ReviewYears years, IMemoryCache cache) : PageModel
 {
-    public const long MaxUploadBytes = 200L * 1024 * 1024;
-
     [BindProperty] public int Year { get; set; }
     [BindProperty] public bool DryRun { get; set; }
     public ImportOutcome? Outcome { get; private set; }
