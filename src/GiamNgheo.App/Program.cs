@@ -8,4 +8,4 @@ if (args.Any(a => a.StartsWith("--applicationName=", StringComparison.Ordinal)))
     WebHost.Build(args, target: null).Run();
     return 0;
 }
-return await CliApp.Root().Parse(args).InvokeAsync();
+return await CliApp.RunAsync(args);

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using GiamNgheo.App.Features;
 using GiamNgheo.App.Features.Demo;
 using GiamNgheo.App.Web;
@@ -8,6 +11,44 @@ namespace GiamNgheo.App.Cli;
 /// The `giamngheo` command line: the host commands (serve, db migrate) and each feature's commands.
 public static class CliApp
 {
+    /// The command line as `giamngheo` runs it (Program.cs), and as the tests run it. Its output and error output go
+    /// through TerminalText. A parse error is said in Vietnamese (exit code 2) in place of System.CommandLine's English
+    /// and help page; a fault is one Vietnamese line (exit code 1), never a stack trace.
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, InvocationConfiguration? configuration = null)
+    {
+        var config = configuration ?? new InvocationConfiguration();
+        config.Output = new TerminalText(config.Output);
+        config.Error = new TerminalText(config.Error);
+        config.EnableDefaultExceptionHandler = false;
+        // A value typed with a leading @ (a name, a path) is that value, not a file of arguments to read.
+        var pr = Root().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (pr.Action is ParseErrorAction)
+        {
+            foreach (var line in ParseErrors(pr)) config.Error.WriteLine(line);
+            config.Error.WriteLine($"Xem các tùy chọn: {CommandPath(pr.CommandResult)} --help");
+            return 2;
+        }
+        try
+        {
+            return await pr.InvokeAsync(config);
+        }
+        catch (OperationCanceledException)
+        {
+            config.Error.WriteLine("Đã dừng lệnh.");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            config.Error.WriteLine(e switch
+            {
+                System.Data.Common.DbException => $"Lỗi cơ sở dữ liệu: {e.Message}",
+                IOException or UnauthorizedAccessException => $"Lỗi đọc, ghi (tệp hoặc mạng): {e.Message}",
+                _ => $"Lỗi hệ thống ({e.GetType().Name}): {e.Message} Hãy báo cho quản trị viên.",
+            });
+            return 1;
+        }
+    }
+
     public static RootCommand Root()
     {
         var cli = new CliContext();
@@ -28,6 +69,58 @@ public static class CliApp
         return root;
     }
 
+    /// System.CommandLine has no Vietnamese resources: each of its errors is said again from what it is about (the
+    /// option, the argument, the word not understood). The messages of our own parsers (--year, --as-of) are kept.
+    private static List<string> ParseErrors(ParseResult pr)
+    {
+        var lines = new List<string>();
+        foreach (var e in pr.Errors)
+        {
+            if (e.Message.Any(c => c > 127)) lines.Add(e.Message);
+            else if (e.SymbolResult is OptionResult o) lines.Add(OptionError(o));
+            else if (e.SymbolResult is ArgumentResult { Parent: OptionResult owner }) lines.Add(OptionError(owner));
+            else if (e.SymbolResult is ArgumentResult a)
+                lines.Add(a.Tokens.Count == 0
+                    ? $"Lệnh «{CommandPath(a)}» thiếu đối số «{a.Argument.Name}»{About(a.Argument.Description)}."
+                    : $"Đối số «{a.Argument.Name}»: giá trị «{a.Tokens[0].Value}» không hợp lệ.");
+            else if (e.SymbolResult is CommandResult { Command: { Action: null, Subcommands.Count: > 0 } group })
+                lines.Add($"Lệnh «{CommandPath(e.SymbolResult)}» cần một lệnh con: {string.Join(", ", group.Subcommands.Select(c => c.Name))}.");
+            // The words not understood are said below, one line each.
+            else if (e.SymbolResult is not CommandResult || pr.UnmatchedTokens.Count == 0) lines.Add($"Lệnh không hợp lệ ({e.Message}).");
+        }
+        var command = pr.CommandResult.Command;
+        foreach (var token in pr.UnmatchedTokens)
+            lines.Add(command.Subcommands.Count > 0 && !token.StartsWith('-')
+                ? $"Lệnh «{CommandPath(pr.CommandResult)}» không có lệnh con «{token}»; có: {string.Join(", ", command.Subcommands.Select(c => c.Name))}."
+                : token.StartsWith('-')
+                    ? $"Lệnh «{CommandPath(pr.CommandResult)}» không có tùy chọn «{token}»."
+                    : $"Lệnh «{CommandPath(pr.CommandResult)}» không nhận đối số «{token}».");
+        return lines.Distinct().ToList();
+    }
+
+    private static string OptionError(OptionResult o)
+    {
+        var name = o.Option.Name;
+        // The values an option accepts (AcceptOnlyFromAmong, true/false) are its completions.
+        var allowed = o.Option.GetCompletions(CompletionContext.Empty).Select(c => c.Label).ToList();
+        var expected = allowed.Count > 0 ? $"; dùng một trong: {string.Join(", ", allowed)}"
+            : o.Option.ValueType == typeof(int) || o.Option.ValueType == typeof(long) ? "; cần một số nguyên" : "";
+        if (o.IdentifierTokenCount == 0) return $"Thiếu tùy chọn {name}{About(o.Option.Description)}{expected}.";
+        if (o.Tokens.Count == 0) return $"Tùy chọn {name} cần một giá trị{About(o.Option.Description)}{expected}.";
+        if (o.Tokens.Count > 1) return $"Tùy chọn {name} chỉ nhận một giá trị; đã có {o.Tokens.Count}: {string.Join(", ", o.Tokens.Select(t => $"«{t.Value}»"))}.";
+        return $"Tùy chọn {name}: giá trị «{o.Tokens[0].Value}» không hợp lệ{expected}.";
+    }
+
+    private static string About(string? description) => string.IsNullOrEmpty(description) ? "" : $": {description}";
+
+    private static string CommandPath(SymbolResult? result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null; r = r.Parent)
+            if (r is CommandResult { Parent: not null } c) names.Insert(0, c.Command.Name);
+        return string.Join(" ", ["giamngheo", .. names]);
+    }
+
     private static Command Serve(CliContext cli)
     {
         var urls = new Option<string>("--urls") { Description = "Địa chỉ lắng nghe", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
@@ -36,7 +129,7 @@ public static class CliApp
         cmd.SetAction(async (pr, ct) =>
         {
             var o = pr.InvocationConfiguration.Output;
-            var target = await cli.OpenAsync(pr, ct);
+            if (await cli.OpenAsync(pr, ct) is not { } target) return 1;
             var app = WebHost.Build(["--urls", pr.GetValue(urls)!], target);
             if (pr.GetValue(demo))
                 await using (var scope = app.Services.CreateAsyncScope())
@@ -54,7 +147,7 @@ public static class CliApp
         var migrate = new Command("migrate", "Tạo hoặc nâng cấp cơ sở dữ liệu");
         migrate.SetAction(async (pr, ct) =>
         {
-            var target = await cli.OpenAsync(pr, ct, finishFills: true);
+            if (await cli.OpenAsync(pr, ct, finishFills: true) is not { } target) return 1;
             pr.InvocationConfiguration.Output.WriteLine($"Đã cập nhật cấu trúc: {target}");
             return 0;
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Units;
@@ -25,5 +26,12 @@ public sealed class ReviewYears(RegistryDb db, TimeProvider clock)
 
     /// Null when the year can be used; else why not.
     public static Failure? Check(int year) =>
-        year is < First or > Last ? Failure.Invalid($"Năm rà soát {year} không hợp lệ: từ {First} đến {Last}.") : null;
+        year is < First or > Last ? Invalid(year.ToString(CultureInfo.InvariantCulture)) : null;
+
+    /// A year as typed (a command's option, an address's parameter): digits only, then <see cref="Check(int)"/>. Text that
+    /// is no year at all («abc», «2147483648») gets the same message as a year out of range.
+    public static Failure? Check(string text, out int year) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) ? Check(year) : Invalid(text);
+
+    private static Failure Invalid(string text) => Failure.Invalid($"Năm rà soát «{text}» không hợp lệ: từ {First} đến {Last}.");
 }

@@ -25,14 +25,16 @@ public static class WebHost
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery();
-        builder.Services.AddProblemDetails(Problems.Customize);
+        Problems.AddServices(builder.Services);
 
         var app = builder.Build();
         Problems.Use(app);
         app.UseStaticFiles();
         app.UseRouting();
+        Problems.UseBodyLimit(app);
         app.UseAntiforgery();
-        app.MapOpenApi();
+        // The one document, at a fixed address: the default route takes any name and answers an unknown one in English.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapRazorPages();
         app.MapGet("/", () => Results.Redirect("/units")).ExcludeFromDescription();
         var api = app.MapGroup("/api");

@@ -2,6 +2,7 @@ using GiamNgheo.Data.Bulk;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
+using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Households;
 
@@ -17,6 +18,7 @@ public static class RegistryInvariants
     {
         var inScope = householdScope is null ? "" : $" AND y.household_id IN ({householdScope})";
         var inYear = year is null ? "" : " AND y.year = @year";
+        await db.Database.OpenConnectionAsync(ct);
         var errors = new List<RowError>();
         async Task Read(string sql, Func<System.Data.Common.DbDataReader, RowError> error)
         {

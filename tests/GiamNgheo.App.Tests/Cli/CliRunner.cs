@@ -13,7 +13,7 @@ public sealed class CliRunner : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.Root().Parse([.. args, "--db", Db]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var code = await CliApp.RunAsync([.. args, "--db", Db], new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
     }
 

@@ -29,6 +29,14 @@ public sealed partial class PageClient(AppFixture app)
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.RequestMessage?.RequestUri?.PathAndQuery ?? "");
     }
 
+    /// A page that may answer an error status (400, 404) with its message in the page.
+    public async Task<(HttpStatusCode Status, string Html)> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+
     public Task<(HttpStatusCode, string)> PostImportAsync(string content, string fileName, int year, bool confirm = true) =>
         PostImportAsync(System.Text.Encoding.UTF8.GetBytes(content), fileName, year, confirm);
 

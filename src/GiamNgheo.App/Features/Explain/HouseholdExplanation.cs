@@ -15,6 +15,7 @@ public sealed class HouseholdExplanation(RegistryDb db, IDbContextFactory<Regist
 {
     public async Task<Outcome<ExplainView>> ExplainAsync(long householdId, int? year, CancellationToken ct)
     {
+        if (year is { } asked && ReviewYears.Check(asked) is { } badYear) return badYear;
         if (await HouseholdClassification.ExplainAsync(contexts, db, standards, householdId, year, ct) is not { } e)
             return Failure.NotFound($"Không có hộ mã định danh {householdId}{(year is null ? "" : $" trong năm {year}")}, hoặc năm đó chưa có chuẩn nghèo.");
         return new ExplainView(e, await units.PathAsync(e.Household.Commune.Id, ct));

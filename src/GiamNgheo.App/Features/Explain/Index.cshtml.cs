@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ public sealed class IndexModel(HouseholdExplanation explanation) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, int? year, CancellationToken ct)
     {
         var e = await explanation.ExplainAsync(id, year, ct);
-        if (e.Failure is not null) return NotFound();
+        if (e.Failure is { } f) return Problems.Page(this, f);
         View = e.Value!;
         return Page();
     }

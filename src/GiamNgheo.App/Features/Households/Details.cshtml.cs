@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ public sealed class DetailsModel(HouseholdRecords households) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, int? year, CancellationToken ct)
     {
         var result = await households.GetAsync(id, year, ct);
-        if (result.Failure is not null) return NotFound();
+        if (result.Failure is { } f) return Problems.Page(this, f);
         Details = result.Value!;
         return Page();
     }

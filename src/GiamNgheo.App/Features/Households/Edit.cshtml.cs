@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using GiamNgheo.Data.Units;
 using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
@@ -25,7 +26,7 @@ public sealed class EditModel(HouseholdRecords households) : PageModel
     public async Task<IActionResult> OnGetAsync(long? id, string? unit, int year, CancellationToken ct)
     {
         var form = id is { } existing ? await households.EditFormAsync(existing, year, ct) : await households.NewFormAsync(unit ?? "", year, ct);
-        if (form.Failure is not null) return NotFound();
+        if (form.Failure is { } f) return Problems.Page(this, f);
         Show(form.Value!);
         F = form.Value!.Cells.ToDictionary(c => c.Key, c => (string?)c.Value);
         return Page();
@@ -34,7 +35,7 @@ public sealed class EditModel(HouseholdRecords households) : PageModel
     public async Task<IActionResult> OnPostAsync(long? id, string? unit, int year, CancellationToken ct)
     {
         var form = id is { } existing ? await households.EditFormAsync(existing, year, ct) : await households.NewFormAsync(unit ?? "", year, ct);
-        if (form.Failure is not null) return NotFound();
+        if (form.Failure is { } notFound) return Problems.Page(this, notFound);
         Show(form.Value!);
         var saved = await households.SaveHouseholdAsync(id, Commune!.Code, year, F, Actor.Of(HttpContext), ct);
         if (saved.Failure is { } f)

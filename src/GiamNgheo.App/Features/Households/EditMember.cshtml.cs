@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using GiamNgheo.Files.Exchange;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,14 +18,14 @@ public sealed class EditMemberModel(HouseholdRecords households) : PageModel
     /// <param name="member">The person's id, or "new" to add a member.</param>
     public async Task<IActionResult> OnGetAsync(long id, string member, int year, CancellationToken ct)
     {
-        if (!await LoadAsync(id, member, year, ct)) return NotFound();
+        if (await LoadAsync(id, member, year, ct) is { } missing) return Problems.Page(this, missing);
         F = Form.Cells.ToDictionary(c => c.Key, c => (string?)c.Value);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, string member, int year, CancellationToken ct)
     {
-        if (!await LoadAsync(id, member, year, ct)) return NotFound();
+        if (await LoadAsync(id, member, year, ct) is { } missing) return Problems.Page(this, missing);
         var saved = await households.SaveMemberAsync(id, Form.PersonId, year, F, Actor.Of(HttpContext), ct);
         if (saved.Failure is { } f)
         {
@@ -37,7 +38,8 @@ public sealed class EditMemberModel(HouseholdRecords households) : PageModel
 
     public async Task<IActionResult> OnPostRemoveAsync(long id, string member, int year, CancellationToken ct)
     {
-        if (!await LoadAsync(id, member, year, ct) || Form.PersonId is not { } personId) return NotFound();
+        if (await LoadAsync(id, member, year, ct) is { } missing) return Problems.Page(this, missing);
+        if (Form.PersonId is not { } personId) return Problems.Page(this, Failure.NotFound("Thành viên mới chưa có trong hộ: không có gì để bỏ."));
         var removed = await households.RemoveMemberAsync(id, personId, year, Actor.Of(HttpContext), ct);
         if (removed.Failure is { } f)
         {
@@ -49,13 +51,14 @@ public sealed class EditMemberModel(HouseholdRecords households) : PageModel
         return Redirect($"/households/{id}?year={year}");
     }
 
-    private async Task<bool> LoadAsync(long id, string member, int year, CancellationToken ct)
+    /// Null when the form is loaded; else why not.
+    private async Task<Failure?> LoadAsync(long id, string member, int year, CancellationToken ct)
     {
         long? personId = member == "new" ? null : long.TryParse(member, out var p) ? p : -1;
-        if (personId == -1) return false;
+        if (personId == -1) return Failure.NotFound($"Không có thành viên «{member}»: dùng mã định danh của người, hoặc new để thêm thành viên.");
         var form = await households.MemberFormAsync(id, personId, year, ct);
-        if (form.Failure is not null) return false;
+        if (form.Failure is { } f) return f;
         Form = form.Value!;
-        return true;
+        return null;
     }
 }

@@ -66,6 +66,7 @@ public sealed class HouseholdRecords(RegistryDb db, IDbContextFactory<RegistryDb
 
     public async Task<Outcome<HouseholdDetails>> GetAsync(long id, int? year, CancellationToken ct)
     {
+        if (year is { } asked && ReviewYears.Check(asked) is { } badYear) return badYear;
         if (await HouseholdQueries.ByIdAsync(contexts, db, id, year, ct) is not { } h) return Failure.NotFound($"Không có hộ mã định danh {id}.");
         return new HouseholdDetails(h, await units.PathAsync(h.Commune.Id, ct), await HouseholdImport.EthnicGroupsAsync(db, ct));
     }
@@ -187,9 +188,9 @@ public sealed class HouseholdRecords(RegistryDb db, IDbContextFactory<RegistryDb
         Failure.NotFound($"Người mã định danh {personId} không là thành viên của hộ {h.Code} năm {h.Year}.");
 
     private async Task<Outcome<HouseholdYearView>> YearAsync(long id, int year, CancellationToken ct) =>
-        await HouseholdQueries.ByIdAsync(contexts, db, id, year, ct) is { } h && h.Year == year
-            ? h
-            : Failure.NotFound($"Không có hộ mã định danh {id} trong năm {year}.");
+        ReviewYears.Check(year) is { } badYear ? badYear
+        : await HouseholdQueries.ByIdAsync(contexts, db, id, year, ct) is { } h && h.Year == year ? h
+        : Failure.NotFound($"Không có hộ mã định danh {id} trong năm {year}.");
 
     private async Task<Outcome<bool>> SaveAsync(List<RawRow> rows, int year, Actor actor, string source, Dictionary<int, long> people, CancellationToken ct)
     {

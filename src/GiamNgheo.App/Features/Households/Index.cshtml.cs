@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GiamNgheo.App.Features.Households;
@@ -16,7 +17,7 @@ public sealed class IndexModel(HouseholdRecords households) : PageModel
         var result = await households.ListAsync(new HouseholdListQuery(UnitText, year, hamlet, q, after, category, standard), ct);
         if (result.Failure is { } f)
         {
-            Error = f.Message;
+            Error = Problems.InPage(this, f);
             return;
         }
         List = result.Value;

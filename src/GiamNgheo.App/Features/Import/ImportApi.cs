@@ -30,12 +30,16 @@ public static class ImportApi
             return r.ErrorCount > 0 ? TypedResults.UnprocessableEntity(body) : TypedResults.Ok(body);
             // A busy registry is a Failure (409 problem details) above.
         }).DisableAntiforgery()
+          .WithMetadata(ImportUpload.From(api.ServiceProvider.GetRequiredService<IConfiguration>()).Metadata)
           .WithSummary("Nhập tệp danh sách hộ (CSV/XLSX, multipart «file»), tất cả hoặc không gì cả; dryRun=true chỉ kiểm tra. Tệp bị từ chối trả 422 với từng lỗi theo dòng và cột");
 
         api.MapGet("/households/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (HouseholdExchange exchange, string unit, int year,
             string? format, CancellationToken ct) =>
         {
             var fmt = TabularFile.Named(format, FileFormat.Csv);
+            // An unknown name falls back to either default: a format the two readings disagree on is not csv or xlsx.
+            if (format is not null && fmt != TabularFile.Named(format, FileFormat.Xlsx))
+                return Problems.From(Failure.Invalid($"Định dạng «{format}» không hợp lệ; dùng csv hoặc xlsx."));
             var ms = new MemoryStream();
             var result = await exchange.ExportAsync(unit, year, fmt, ms, ct);
             if (result.Failure is { } f) return Problems.From(f);

@@ -5,7 +5,12 @@ namespace GiamNgheo.App.Features.Import;
 
 public sealed class ImportFeature : IFeature
 {
-    public void AddServices(IServiceCollection services) => services.AddScoped<HouseholdExchange>().AddSingleton<UploadedFiles>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<HouseholdExchange>().AddSingleton<UploadedFiles>();
+        ImportUpload.AddToPage(services);
+    }
+
     public void MapApi(IEndpointRouteBuilder api) => ImportApi.Map(api);
     public IEnumerable<Command> Commands(CliContext cli) => [HouseholdsCommand.Build(cli)];
 }

@@ -8,11 +8,11 @@ namespace GiamNgheo.App.Features.Import;
 /// Upload a household file: it is checked first (a dry run) and the page shows what writing it would do — the columns
 /// it lacks, the headers it does not know, each member it would remove and each person it would correct; the officer
 /// then confirms, and only then is it written. A rejected file changes nothing and its errors are listed by row and column.
-[RequestSizeLimit(IndexModel.MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxUploadBytes)]
-public sealed class IndexModel(HouseholdExchange exchange, ReviewYears years, IMemoryCache cache, UploadedFiles uploads) : PageModel
+/// The upload's limit is ImportUpload's, set on this page's endpoint.
+public sealed class IndexModel(HouseholdExchange exchange, ReviewYears years, IMemoryCache cache, UploadedFiles uploads, IConfiguration configuration) : PageModel
 {
-    public const long MaxUploadBytes = 200L * 1024 * 1024;
+    /// The page refuses a larger file before sending it (site.js), with the message the server would give.
+    public long MaxUploadBytes => ImportUpload.From(configuration).MaxBytes;
 
     [BindProperty] public int Year { get; set; }
     public ImportOutcome? Outcome { get; private set; }

@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,8 +20,7 @@ public sealed class IndexModel(PovertyIndexReport report) : PageModel
     {
         if (string.IsNullOrWhiteSpace(Unit)) return Redirect($"/units?year={Year}");
         var result = await report.ComputeAsync(Unit, Year, K, ct);
-        if (result.Failure is { Kind: FailureKind.NotFound }) return Redirect($"/units?year={Year}");
-        if (result.Failure is { } f) Error = f.Message;
+        if (result.Failure is { } f) Error = Problems.InPage(this, f);
         else
         {
             View = result.Value!;

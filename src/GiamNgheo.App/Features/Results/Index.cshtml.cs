@@ -1,4 +1,5 @@
 using GiamNgheo.Data.Classification;
+using GiamNgheo.App.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,25 +16,29 @@ public sealed class IndexModel(ClassificationResults results) : PageModel
 
     public UnitResults Results { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await LoadAsync(ct) ? Page() : Redirect($"/units?year={Year}");
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Unit)) return Redirect($"/units?year={Year}");
+        return await LoadAsync(ct) is { } f ? Problems.Page(this, f) : Page();
+    }
 
     public async Task<IActionResult> OnPostReclassifyAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return Redirect($"/units?year={Year}");
+        if (string.IsNullOrWhiteSpace(Unit)) return Redirect($"/units?year={Year}");
+        if (await LoadAsync(ct) is { } f) return Problems.Page(this, f);
         var done = await results.ClassifyAsync(Results.Unit.Code, Results.Year, null, Actor.Of(HttpContext), ct);
         TempData["Saved"] = done.Failure?.Message ?? ClassifyReports.Describe(done.Value!.Reports);
         return Redirect($"/results?unit={Results.Unit.Code}&year={Results.Year}&standard={Uri.EscapeDataString(Results.Standard ?? "")}");
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    /// Null when the results are loaded; else why not. A standard that does not apply falls back to the national one.
+    private async Task<Failure?> LoadAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Unit)) return false;
-        var loaded = await results.ForUnitAsync(Unit, Year, string.IsNullOrEmpty(Standard) ? null : Standard, ct);
+        var loaded = await results.ForUnitAsync(Unit!, Year, string.IsNullOrEmpty(Standard) ? null : Standard, ct);
         if (loaded.Failure is not null)
-            loaded = await results.ForUnitAsync(Unit, Year, null, ct);
-        if (loaded.Failure is not null) return false;
+            loaded = await results.ForUnitAsync(Unit!, Year, null, ct);
+        if (loaded.Failure is { } f) return f;
         Results = loaded.Value!;
-        return true;
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using GiamNgheo.Data.Classification;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,8 @@ public sealed class IndexModel(StandardSimulation simulation) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return Redirect($"/units?year={Year}");
+        if (string.IsNullOrWhiteSpace(Unit)) return Redirect($"/units?year={Year}");
+        if (await LoadAsync(ct) is { } f) return Problems.Page(this, f);
         if (Run && Setup.Problems.Count == 0) Result = await simulation.RunAsync(Setup, ct);
         return Page();
     }
@@ -31,7 +33,8 @@ public sealed class IndexModel(StandardSimulation simulation) : PageModel
     /// The same simulation as a workbook (numbers as numbers, the transition matrix below the table).
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return Redirect($"/units?year={Year}");
+        if (string.IsNullOrWhiteSpace(Unit)) return Redirect($"/units?year={Year}");
+        if (await LoadAsync(ct) is { } f) return Problems.Page(this, f);
         if (Setup.Problems.Count > 0) return Page();
         var report = await simulation.RunAsync(Setup, ct);
         var ms = new MemoryStream();
@@ -39,14 +42,14 @@ public sealed class IndexModel(StandardSimulation simulation) : PageModel
         return File(ms.ToArray(), GiamNgheo.Files.Tabular.TabularFile.XlsxContentType, $"mo-phong-{Setup.Unit.Code}-{Setup.Year}.xlsx");
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    /// Null when the simulation is set up; else why not.
+    private async Task<Failure?> LoadAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Unit)) return false;
-        var setup = await simulation.SetUpAsync(Unit, Year, new ProposedChanges(Rural, Urban, Cutoff, Off), ct);
-        if (setup.Failure is not null) return false;
+        var setup = await simulation.SetUpAsync(Unit!, Year, new ProposedChanges(Rural, Urban, Cutoff, Off), ct);
+        if (setup.Failure is { } f) return f;
         Setup = setup.Value!;
         (Year, Rural, Urban, Cutoff) = (Setup.Year, Setup.Proposed.PovertyLine.Rural, Setup.Proposed.PovertyLine.Urban, Setup.Proposed.DeprivationCutoff);
-        return true;
+        return null;
     }
 
     /// The query string of the current form, for the export link.

@@ -1,3 +1,4 @@
+using GiamNgheo.App.Web;
 using GiamNgheo.Data.Units;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,13 +19,18 @@ public sealed class IndexModel(UnitDirectory units, ReviewYears years) : PageMod
     public async Task OnGetAsync(string? parent, int? year, string? q, CancellationToken ct)
     {
         Year = year ?? await years.DefaultAsync(ct);
+        if (ReviewYears.Check(Year) is { } badYear)
+        {
+            Error = Problems.InPage(this, badYear);
+            Year = await years.DefaultAsync(ct);
+        }
         Years = await years.OnRecordAsync(ct);
         if (!Years.Contains(Year)) Years.Add(Year);
         Query = q;
         var tree = await units.TreeAsync(parent, Year, q, ct);
         if (tree.Failure is { } f)
         {
-            Error = f.Message;
+            Error = Problems.InPage(this, f);
             tree = await units.TreeAsync(null, Year, q, ct);
         }
         (Path, Children, Found) = (tree.Value!.Path, tree.Value.Children, tree.Value.Found);

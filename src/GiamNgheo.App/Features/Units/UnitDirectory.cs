@@ -60,6 +60,7 @@ public sealed class UnitDirectory(RegistryDb db, TimeProvider clock)
     /// year, and the units a name search finds.
     public async Task<Outcome<UnitTree>> TreeAsync(string? parentCode, int year, string? search, CancellationToken ct)
     {
+        if (ReviewYears.Check(year) is { } badYear) return badYear;
         var date = UnitEras.ReviewDate(year);
         List<UnitView> path = [];
         if (!string.IsNullOrWhiteSpace(parentCode))

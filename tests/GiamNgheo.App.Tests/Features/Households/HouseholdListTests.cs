@@ -30,13 +30,15 @@ public sealed class HouseholdListTests(AppFixture app)
     {
         var byName = WebUtility.HtmlDecode(await Pages.Http.GetStringAsync("/households?unit=lục+nam&year=2024"));
         Assert.Contains("<h1>Danh sách hộ — Huyện Lục Nam", byName);
-        var unknown = WebUtility.HtmlDecode(await Pages.Http.GetStringAsync("/households?unit=Không+Có+Nơi+Này&year=2024"));
+        var (status, unknown) = await Pages.GetPageAsync("/households?unit=Không+Có+Nơi+Này&year=2024");
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("Không có đơn vị mã hoặc tên «Không Có Nơi Này» có hiệu lực ngày 01/09/2024.", unknown);
         Assert.DoesNotContain("<td data-label=\"Mã hộ\">", unknown);
         var api = await Pages.Http.GetAsync("/api/households?year=2024&unit=Không+Có+Nơi+Này");
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         // A name two units share is refused with both, so the officer can pick the code.
-        var shared = WebUtility.HtmlDecode(await Pages.Http.GetStringAsync("/households?unit=Tân+Sơn&year=2024"));
+        var (sharedStatus, shared) = await Pages.GetPageAsync("/households?unit=Tân+Sơn&year=2024");
+        Assert.Equal(HttpStatusCode.BadRequest, sharedStatus);
         Assert.Matches("«Tân Sơn» là tên của nhiều đơn vị có hiệu lực ngày 01/09/2024: .*\\(mã \\d+\\), .*\\(mã \\d+\\)", shared);
     }
 

@@ -54,7 +54,8 @@ public sealed class HouseholdsHttpTests(AppFixture app)
         Assert.NotEmpty(communes);
         Assert.All(communes, c => Assert.Contains(c, lucNamCommunes));
 
-        var bad = await Pages.Http.GetStringAsync("/households?unit=99999&year=2024");
+        var (status, bad) = await Pages.GetPageAsync("/households?unit=99999&year=2024");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, status);
         Assert.Contains("Không có đơn vị mã 99999 có hiệu lực ngày 01/09/2024.", bad);
     }
 

@@ -24,7 +24,8 @@ public sealed class MpiHttpTests(AppFixture app)
         Assert.Contains($"H <strong>{VnFormat.Percent(index.H)}</strong> ({VnFormat.Number(index.Poor)} hộ) · A <strong>{VnFormat.Percent(index.A)}</strong> · M0 <strong>{index.M0.ToString("0.0000", VnFormat.Culture)}</strong>", html);
         Assert.Equal(12, Regex.Matches(Regex.Match(html, "<table class=\"responsive\" id=\"mpi-indicators\">.*?</table>", RegexOptions.Singleline).Value, "<tr><td").Count);
 
-        var bad = await Pages.Http.GetStringAsync("/mpi?unit=220&year=2024&k=150");
+        var (status, bad) = await Pages.GetPageAsync("/mpi?unit=220&year=2024&k=150");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
         Assert.Contains("Ngưỡng k «150» không hợp lệ", bad);
         Assert.DoesNotContain("mpi-summary", bad);
     }
