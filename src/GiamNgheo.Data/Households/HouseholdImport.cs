@@ -19,6 +19,9 @@ public sealed record ImportReport(
     /// The communes whose households the applied file wrote: their classification is recomputed afterwards.
     public IReadOnlyList<long> CommuneIds { get; init; } = [];
 
+    /// Where the file's table was read (format, sheet, header row); null when the file could not be opened.
+    public GiamNgheo.Files.Tabular.TabularLayout? Layout { get; init; }
+
     public const int MaxErrorsKept = 1000;
 }
 
@@ -42,7 +45,7 @@ public static class HouseholdImport
         var communes = await CommunesOnAsync(db, UnitEras.ReviewDate(year), ct);
         var ethnic = await EthnicGroupsAsync(db, ct);
         var parser = new HouseholdFileParser(year, communes.GetValueOrDefault, ethnic);
-        var ordered = rows.Select(r => new RawRow(r.Number, map.Select(i => i < 0 || i >= r.Cells.Count ? "" : r.Cells[i]).ToArray()));
+        var ordered = rows.Select(r => r with { Cells = map.Select(i => i < 0 || i >= r.Cells.Count ? "" : r.Cells[i]).ToArray() });
 
         await db.Database.OpenConnectionAsync(ct);
         // SQLite's default page cache is 2 MB; the staging tables and their sorts of a large file need far more.

@@ -38,7 +38,7 @@ public sealed class IndexModel(HouseholdExchange exchange, ReviewYears years, IM
         }
         Outcome = result.Value!;
         Message = Outcome.Message;
-        if (Outcome.Report.ErrorCount > 0 && TabularFile.FromFileName(file.FileName) == FileFormat.Xlsx)
+        if (Outcome.Report.ErrorCount > 0 && Outcome.Report.Layout?.Format == FileFormat.Xlsx)
         {
             await using var original = file.OpenReadStream();
             ErrorCopyToken = Guid.NewGuid().ToString("N");
