@@ -94,10 +94,12 @@ public static class TabularFile
         if (text.StartsWith('<') && (text.Contains("<html", StringComparison.OrdinalIgnoreCase) || text.Contains("<table", StringComparison.OrdinalIgnoreCase)
                                      || text.Contains("<?mso-application", StringComparison.OrdinalIgnoreCase) || text.Contains("<Workbook", StringComparison.Ordinal)))
             throw new TabularFileException("Tệp là trang web (HTML) hoặc «Bảng tính XML 2003», không phải CSV hay .xlsx (nhiều phần mềm xuất tệp .xls kiểu này). " + SaveAsXlsx);
-        foreach (var c in text)
-            if (char.IsControl(c) && c is not ('\t' or '\r' or '\n'))
-                throw new TabularFileException($"Tệp không phải bảng tính CSV hay Excel (.xlsx): phần đầu tệp có ký tự điều khiển (mã 0x{(int)c:X2}) mà văn bản không có. " +
-                                               "Hãy mở tệp bằng Excel rồi lưu lại thành .xlsx hoặc «CSV UTF-8».");
+        // Text never holds NUL; a stray control character may be pasted into a cell, but not one in ten.
+        var controls = text.Count(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'));
+        if (text.Contains('\0') || controls * 10 > text.Length)
+            throw new TabularFileException("Tệp không phải bảng tính CSV hay Excel (.xlsx): phần đầu tệp có ký tự điều khiển " +
+                                           $"(mã 0x{(int)text.First(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')):X2}) mà văn bản không có. " +
+                                           "Hãy mở tệp bằng Excel rồi lưu lại thành .xlsx hoặc «CSV UTF-8».");
         return FileFormat.Csv;
     }
 

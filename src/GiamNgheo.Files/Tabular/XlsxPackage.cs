@@ -17,7 +17,8 @@ internal readonly record struct XlsxPlace(string? Sheet, int Column, int Row)
 }
 
 /// An XLSX file read as what it is, a zip of XML parts, without trusting it: each part is inflated through a count
-/// of the bytes it actually gives (the size a zip declares means nothing), no XML token may be longer than
+/// of the bytes it actually gives (.NET stops at the size the zip declares, but that may be anything up to zip64's),
+/// no XML token may be longer than
 /// <see cref="MaxTokenBytes"/>, elements may not nest deeper than <see cref="MaxXmlDepth"/> and DTDs are refused.
 /// So reading a crafted file ends with a Vietnamese message, in bounded memory and time. (The OpenXML SDK is not
 /// used to read: it inflates parts without a limit and loads the relationship parts whole.)

@@ -106,6 +106,13 @@ public class FileContentTests
     }
 
     [Fact]
+    public void A_stray_control_character_in_a_cell_is_text()
+    {
+        var (_, _, rows) = Read(Encoding.UTF8.GetBytes("Mã hộ,Mã xã,Ghi chú\n07444-00001,07444,dòng 1\vdòng 2\n"), "ds.csv");
+        Assert.Equal("dòng 1\vdòng 2", Assert.Single(rows).Cells[2]);
+    }
+
+    [Fact]
     public void A_stream_that_cannot_seek_is_sniffed_and_read_whole()
     {
         var bytes = Encoded(new UnicodeEncoding(false, true), '\t');

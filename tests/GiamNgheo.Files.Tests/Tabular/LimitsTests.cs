@@ -137,6 +137,37 @@ public class ZipBombTests(ITestOutputHelper output)
         { "one endless text", Limit + "phần «xl/worksheets/sheet1.xml» có một đoạn dài hơn 1 MiB không có thẻ XML (giới hạn 1 MiB)" },
     };
 
+    /// The sizes a zip declares for the sheet are rewritten to 1 KB. .NET's zip gives no more than the declared bytes,
+    /// so the sheet ends in the middle of its XML: a message, never rows silently cut off (an XML part cut short has its
+    /// root unclosed). A size declared honestly but huge is what the reader's own count of inflated bytes stops.
+    [Fact]
+    public void A_zip_that_lies_about_its_sizes_is_refused_by_what_it_inflates()
+    {
+        var bytes = RawWorkbooks.Build(RawWorkbooks.Repeated($"""<worksheet xmlns="{RawWorkbooks.Main}"><sheetData><row r="1">""",
+            """<c t="inlineStr"><is><t>x</t></is></c>""", 50_000_000));
+        var name = Encoding.ASCII.GetBytes("xl/worksheets/sheet1.xml");
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            // Local file header (PK 3 4): uncompressed size at 22, name at 30; central directory header (PK 1 2): at 24 and 46.
+            var (size, nameAt) = bytes[i] == 'P' && bytes[i + 1] == 'K' ? (bytes[i + 2], bytes[i + 3]) switch
+            {
+                (3, 4) => (22, 30),
+                (1, 2) => (24, 46),
+                _ => (0, 0),
+            } : (0, 0);
+            if (size > 0 && bytes.AsSpan(i + nameAt).StartsWith(name)) BitConverter.GetBytes(1000).CopyTo(bytes, i + size);
+        }
+
+        var e = Assert.Throws<TabularFileException>(() =>
+        {
+            using var reader = TabularFile.Open(new MemoryStream(bytes), "bom.xlsx", ["Mã hộ", "Mã xã"]);
+            foreach (var _ in reader.Rows()) { }
+        });
+        output.WriteLine(e.InnerException?.Message ?? "");
+        Assert.Equal("Không đọc được tệp Excel. Hãy lưu lại tệp dưới dạng «Sổ làm việc Excel (.xlsx)» rồi tải lên lại.", e.Message);
+        Assert.IsType<System.Xml.XmlException>(e.InnerException);
+    }
+
     [Theory]
     [MemberData(nameof(Bombs))]
     public void A_zip_bomb_is_refused_quickly_in_little_memory(string kind, string message)
