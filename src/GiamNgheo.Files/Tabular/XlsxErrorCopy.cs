@@ -120,7 +120,12 @@ public static class XlsxErrorCopy
                 if (error.Row < 1 || error.Row > XlsxCells.MaxRows) continue;
                 if (!_messages.TryGetValue(error.Row, out var messages)) _messages[error.Row] = messages = [];
                 if (!messages.Contains(error.Message)) messages.Add(error.Message);
-                if (!_headerColumns.TryGetValue(VietnameseText.Fold(error.Column ?? ""), out var columns)) continue;
+                if (!_headerColumns.TryGetValue(VietnameseText.Fold(error.Column ?? ""), out var columns))
+                {
+                    // A value under no header is named by its column's letters.
+                    if (error.Row == headerRow || !XlsxCells.TryParseReference((error.Column ?? "") + "1", out var letters, out _)) continue;
+                    columns = [letters];
+                }
                 if (!_marks.TryGetValue(error.Row, out var marks)) _marks[error.Row] = marks = [];
                 // On data rows the first column of that name is the one read (as the import maps headers);
                 // a header problem (duplicate) marks every header cell of that name.

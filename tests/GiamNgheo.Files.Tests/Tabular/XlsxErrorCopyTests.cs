@@ -158,10 +158,10 @@ public class XlsxErrorCopyTests
             AddSheet(wb, "Danh sách").Append(
                 Row(1, Inline("A1", "DANH SÁCH HỘ NGHÈO NĂM 2025")),
                 Row(3, Inline("A3", "Mã hộ", 1), Inline("B3", "Họ và tên", 1), Inline("C3", "Ngày sinh", 1)),
-                Row(4, Inline("A4", "07444-00001"), Inline("B4", "Nguyễn Văn An"), Number("C4", "29295", 2)),
+                Row(4, Inline("A4", "07444-00001"), Inline("B4", "Nguyễn Văn An"), Number("C4", "29295", 2), Inline("E4", "thừa")),
                 Row(5, Inline("A5", "07444-00001"), Inline("B5", "Lê Thị Bình"), Inline("C5", "31/02/1990")));
         });
-        CellError[] errors = [new(3, "Số CCCD", "Thiếu cột bắt buộc."), new(5, "Ngày sinh", "Ngày không có thật.")];
+        CellError[] errors = [new(3, "Số CCCD", "Thiếu cột bắt buộc."), new(5, "Ngày sinh", "Ngày không có thật."), new(4, "E", "Ô có dữ liệu nhưng cột không có tiêu đề.")];
 
         var copy = XlsxErrorCopy.Annotate(bytes, errors, "Danh sách", 3);
 
@@ -171,18 +171,21 @@ public class XlsxErrorCopyTests
         Assert.Equal("Sổ của thôn", Text(Sheet(wb, 0), "A1", wb));
         Assert.Null(Find(Sheet(wb, 0), "B1"));
         var sheet = Sheet(wb, 1);
-        Assert.Null(Find(sheet, "D1"));
+        Assert.Null(Find(sheet, "F1"));
         Assert.Equal("DANH SÁCH HỘ NGHÈO NĂM 2025", Text(sheet, "A1", wb));
-        Assert.Equal("Lỗi: Thiếu cột bắt buộc.", Text(sheet, "D3", wb));
-        Assert.Equal("Ngày không có thật.", Text(sheet, "D5", wb));
+        Assert.Equal("Lỗi: Thiếu cột bắt buộc.", Text(sheet, "F3", wb));
+        Assert.Equal("Ngày không có thật.", Text(sheet, "F5", wb));
+        Assert.Equal("Ô có dữ liệu nhưng cột không có tiêu đề.", Text(sheet, "F4", wb));
         Assert.True(IsMarked(wb, Find(sheet, "C5")!));
         Assert.False(IsMarked(wb, Find(sheet, "C4")!));
+        // The value under no header is marked by its column's letter.
+        Assert.True(IsMarked(wb, Find(sheet, "E4")!));
         // The header's own format is kept beside the new «Lỗi» header.
         Assert.Equal(1u, Find(sheet, "C3")!.StyleIndex!.Value);
 
         using var reader = TabularFile.Open(new MemoryStream(copy), "loi.xlsx", ["Mã hộ", "Họ và tên", "Ngày sinh"]);
         Assert.Equal(new TabularLayout(FileFormat.Xlsx, "Danh sách", false, 3), reader.Layout);
-        Assert.Equal(["Mã hộ", "Họ và tên", "Ngày sinh", "Lỗi: Thiếu cột bắt buộc."], reader.Headers);
+        Assert.Equal(["Mã hộ", "Họ và tên", "Ngày sinh", "", "", "Lỗi: Thiếu cột bắt buộc."], reader.Headers);
     }
 
     private static Worksheet Sheet(WorkbookPart wb, int index) =>
