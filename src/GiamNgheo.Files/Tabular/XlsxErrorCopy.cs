@@ -196,22 +196,7 @@ public static class XlsxErrorCopy
                         if (x.LocalName != "c") { XlsxPackage.SkipElement(x); continue; }
                         column = XlsxPackage.CellColumn(x.GetAttribute("r"), column, number, _sheet.Name);
                         var (type, style) = (x.GetAttribute("t"), StyleOf(x));
-                        string? value = null, inline = null;
-                        var where = new XlsxPlace(_sheet.Name, column, number);
-                        if (x.IsEmptyElement) XlsxPackage.Read(x);
-                        else
-                        {
-                            var cellDepth = x.Depth;
-                            XlsxPackage.Read(x);
-                            while (!(x.NodeType == XmlNodeType.EndElement && x.Depth == cellDepth))
-                            {
-                                if (x.NodeType != XmlNodeType.Element) XlsxPackage.Read(x);
-                                else if (x.LocalName == "v") value = XlsxPackage.ElementText(x, where);
-                                else if (x.LocalName == "is") inline = XlsxPackage.ItemText(x, where);
-                                else XlsxPackage.SkipElement(x);
-                            }
-                            XlsxPackage.Read(x);
-                        }
+                        var (value, inline) = XlsxPackage.CellContent(x, new XlsxPlace(_sheet.Name, column, number));
                         cells.Add((column, type, value, inline));
                         _headerCells.Add((column, style ?? 0));
                     }

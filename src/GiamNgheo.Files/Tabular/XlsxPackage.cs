@@ -211,6 +211,25 @@ internal sealed class XlsxPackage : IDisposable
         return sb?.ToString() ?? single ?? "";
     }
 
+    /// A &lt;c&gt;'s value (&lt;v&gt;) and inline string (&lt;is&gt;), from its start to past its end; its formula and
+    /// anything else are passed over.
+    public static (string? Value, string? Inline) CellContent(XmlReader x, XlsxPlace where)
+    {
+        string? value = null, inline = null;
+        if (x.IsEmptyElement) { Read(x); return (null, null); }
+        var depth = x.Depth;
+        Read(x);
+        while (!(x.NodeType == XmlNodeType.EndElement && x.Depth == depth))
+        {
+            if (x.NodeType != XmlNodeType.Element) { if (!Read(x)) break; continue; }
+            if (x.LocalName == "v") value = ElementText(x, where);
+            else if (x.LocalName == "is") inline = ItemText(x, where);
+            else SkipElement(x);
+        }
+        Read(x);
+        return (value, inline);
+    }
+
     /// The visible text of a shared string item or inline string (&lt;si&gt;, &lt;is&gt;): its &lt;t&gt;, or the &lt;t&gt;
     /// of its rich-text runs, without phonetic hints (&lt;rPh&gt;). The reader ends past its end.
     public static string ItemText(XmlReader x, XlsxPlace where)

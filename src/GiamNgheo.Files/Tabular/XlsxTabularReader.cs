@@ -190,21 +190,7 @@ internal sealed class XlsxTabularReader : TabularReader
         private string ReadCell(XlsxPlace where, string? type, string? styleText)
         {
             var style = uint.TryParse(styleText, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
-            string? value = null, inline = null;
-            if (_x.IsEmptyElement) XlsxPackage.Read(_x);
-            else
-            {
-                var depth = _x.Depth;
-                XlsxPackage.Read(_x);
-                while (!(_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth))
-                {
-                    if (_x.NodeType != XmlNodeType.Element) { if (!XlsxPackage.Read(_x)) break; continue; }
-                    if (_x.LocalName == "v") value = XlsxPackage.ElementText(_x, where);
-                    else if (_x.LocalName == "is") inline = XlsxPackage.ItemText(_x, where);
-                    else XlsxPackage.SkipElement(_x);
-                }
-                XlsxPackage.Read(_x);
-            }
+            var (value, inline) = XlsxPackage.CellContent(_x, where);
             if (type == "s" && !string.IsNullOrEmpty(value)
                 && !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < owner._sharedStrings.Count))
                 throw XlsxPackage.Corrupt($"{where} dùng chuỗi dùng chung số «{XlsxPackage.Shorten(value)}», mà tệp chỉ có {VnFormat.Number(owner._sharedStrings.Count)} chuỗi");
