@@ -4,6 +4,12 @@ using GiamNgheo.Data.Model;
 using GiamNgheo.Files.Exchange;
 
 // Import benchmark (issue: foundation, point 10): prints figures, asserts nothing. See bench/README.md.
+// `files` measures the peak memory of the file readers alone (issue 8) and needs no database.
+if (args.Contains("files"))
+{
+    GiamNgheo.Bench.FilesBench.Run(ArgText("--work") ?? Path.Combine(Path.GetTempPath(), "giamngheo-bench"), Arg("--mb", 100));
+    return 0;
+}
 var households = Arg("--households", 500_000);
 var pg = ArgText("--pg") ?? Environment.GetEnvironmentVariable("GIAMNGHEO_BENCH_PG");
 var work = ArgText("--work") ?? Path.Combine(Path.GetTempPath(), "giamngheo-bench");

@@ -7,25 +7,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Households;
 
-/// The exchange file on disk or from an upload: format by extension, then the one import path.
+/// The exchange file on disk or from an upload: a spreadsheet's name, read as its content is (CSV, «Unicode Text» or
+/// XLSX), its header row found below any title rows, then the one import path.
 public static class HouseholdFiles
 {
+    private static readonly IReadOnlyList<string> Headers = HouseholdFile.Columns.Select(c => c.Header).ToList();
+
     public static async Task<ImportReport> ImportAsync(RegistryDb db, Stream stream, string fileName, int year, bool dryRun,
         string actor, DateTime nowUtc, CancellationToken ct = default, TextWriter? trace = null)
     {
-        if (TabularFile.FromFileName(fileName) is not { } format)
-            return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, "Chỉ nhận tệp .csv hoặc .xlsx."));
         try
         {
-            using var reader = TabularFile.Open(stream, format);
-            return await HouseholdImport.RunAsync(db, reader.Headers, reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells)),
+            using var reader = TabularFile.Open(stream, fileName, Headers);
+            var report = await HouseholdImport.RunAsync(db, reader.Headers,
+                reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells, r.Problems.Count > 0 ? r.Problems : null)),
                 year, dryRun, actor, fileName, nowUtc, ct, trace);
+            var headerRow = reader.Layout.HeaderRow;
+            // The header's problems are reported on row 1; the header is the spreadsheet's row headerRow (no data row is
+            // above it, so every row-1 error is the header's).
+            if (headerRow > 1) report = report with { Errors = report.Errors.Select(e => e.Row == 1 ? e with { Row = headerRow } : e).ToList() };
+            return report with { Layout = reader.Layout };
         }
         catch (TabularFileException e)
         {
             // Unreadable part-way: the import's transaction is rolled back when it is disposed.
             db.ChangeTracker.Clear();
-            return Rejected(year, dryRun, new RowError(0, "Tệp", fileName, e.Message));
+            return Rejected(year, dryRun, e.Error ?? new RowError(0, "Tệp", fileName, e.Message));
         }
     }
 
@@ -39,11 +46,12 @@ public static class HouseholdFiles
     private static ImportReport Rejected(int year, bool dryRun, RowError error) => new(year, dryRun, false, 0, 0, 1, [error], []);
 
     public static string Describe(ImportReport r) =>
-        r.ErrorCount > 0
+        (r.ErrorCount > 0
             ? $"Tệp bị từ chối: {VnFormat.Number(r.ErrorCount)} lỗi. Không có thay đổi nào được ghi."
             : r.DryRun
                 ? $"Kiểm tra xong, không có lỗi: {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên cho năm {r.Year} (chưa ghi).{Changes(r, "sẽ ")}"
-                : $"Đã nhập {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên cho năm {r.Year}.{Changes(r, "")}";
+                : $"Đã nhập {VnFormat.Number(r.Households)} hộ, {VnFormat.Number(r.Members)} thành viên cho năm {r.Year}.{Changes(r, "")}")
+        + Where(r.Layout);
 
     private static string Changes(ImportReport r, string will) =>
         (r.AbsentColumns.Count > 0 ? $" {VnFormat.Number(r.AbsentColumns.Count)} cột không có trong tệp {will}giữ nguyên thông tin đã lưu." : "")
@@ -64,9 +72,19 @@ public static class HouseholdFiles
         foreach (var d in r.Duplicates) yield return $"Nghi trùng ({d.Kind}): {d.Description}";
     }
 
-    /// The user's own workbook back, with a "Lỗi" column and the bad cells highlighted.
-    public static byte[] AnnotateErrors(Stream originalXlsx, ImportReport report) =>
-        XlsxErrorCopy.Annotate(originalXlsx, report.Errors.Select(e => new CellError(Math.Max(e.Row, 1), e.Column, e.Message)).ToList());
+    /// Where the table was read, when it is not row 1 of the first sheet: the user should know which rows were taken.
+    private static string Where(TabularLayout? layout) => layout is null || (layout.FirstSheet && layout.HeaderRow == 1)
+        ? ""
+        : $" (Đã đọc {(layout.Sheet is { } sheet ? $"trang «{sheet}», " : "")}dòng tiêu đề là dòng {layout.HeaderRow}.)";
+
+    /// The user's own workbook back, with a "Lỗi" column and the bad cells highlighted, on the sheet that was read
+    /// (errors of the whole file go on its header row).
+    public static byte[] AnnotateErrors(Stream originalXlsx, ImportReport report)
+    {
+        var headerRow = report.Layout?.HeaderRow ?? 1;
+        return XlsxErrorCopy.Annotate(originalXlsx, report.Errors.Select(e => new CellError(e.Row < 1 ? headerRow : e.Row, e.Column, e.Message)).ToList(),
+            report.Layout?.Sheet, headerRow);
+    }
 
     public static async Task<int> ExportAsync(IDbContextFactory<RegistryDb> contexts, Stream output, long unitId, int year, FileFormat format, CancellationToken ct = default)
     {

@@ -39,6 +39,9 @@ public sealed record ImportReport(
     public IReadOnlyList<PersonCorrection> Corrections { get; init; } = [];
     public int CorrectionCount { get; init; }
 
+    /// Where the file's table was read (format, sheet, header row); null when the file could not be opened.
+    public GiamNgheo.Files.Tabular.TabularLayout? Layout { get; init; }
+
     public const int MaxErrorsKept = 1000;
     public const int MaxListed = 500;
 }

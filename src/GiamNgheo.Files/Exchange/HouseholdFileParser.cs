@@ -6,8 +6,9 @@ using GiamNgheo.Files.Tabular;
 
 namespace GiamNgheo.Files.Exchange;
 
-/// A row of the exchange file, cells in the order of <see cref="HouseholdFile.Columns"/>.
-public sealed record RawRow(int Number, IReadOnlyList<string> Cells);
+/// A row of the exchange file, cells in the order of <see cref="HouseholdFile.Columns"/>. Problems: what the file reader
+/// found wrong in the row outside those cells (a value in a column without a header); they are the row's errors.
+public sealed record RawRow(int Number, IReadOnlyList<string> Cells, IReadOnlyList<RowError>? Problems = null);
 
 /// A commune the file may name: the unit standing on the review date.
 public sealed record CommuneRef(long UnitId, string Code, string Name, Area Area);
@@ -44,7 +45,7 @@ public sealed class HouseholdFileParser(int year, Func<string, CommuneRef?> find
         var current = new List<RawRow>();
         foreach (var row in rows)
         {
-            if (row.Cells.All(string.IsNullOrWhiteSpace)) continue;
+            if (row.Cells.All(string.IsNullOrWhiteSpace) && row.Problems is not { Count: > 0 }) continue;
             var code = Cell(row, CodeColumn);
             if (current.Count > 0 && code.Length > 0 && code != Cell(current[0], CodeColumn))
             {
@@ -58,7 +59,7 @@ public sealed class HouseholdFileParser(int year, Func<string, CommuneRef?> find
 
     private HouseholdBlock Build(List<RawRow> rows)
     {
-        var errors = new List<RowError>();
+        var errors = rows.SelectMany(r => r.Problems ?? []).ToList();
         var first = rows[0];
         var code = Cell(first, CodeColumn);
         if (code.Length == 0) errors.Add(Error(first, HouseholdFile.HouseholdCode, code, "Mã hộ không được để trống ở dòng đầu của hộ (các dòng sau của hộ mới được để trống)."));
@@ -88,7 +89,7 @@ public sealed class HouseholdFileParser(int year, Func<string, CommuneRef?> find
 
         var facts = Read(HouseholdFields.Household, first, errors);
         var members = new List<ParsedMember>();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => !r.Cells.All(string.IsNullOrWhiteSpace)))
         {
             var before = errors.Count;
             var member = Read(HouseholdFields.Member, row, errors);

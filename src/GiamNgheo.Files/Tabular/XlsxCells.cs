@@ -1,24 +1,39 @@
 using System.Globalization;
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace GiamNgheo.Files.Tabular;
 
-/// What the reader and the error copy share: cell references, the first worksheet, and the text a cell
-/// shows as the import understands it.
+/// What the reader and the error copy share: cell references, Excel's sheet limits, and the text a cell shows as
+/// the import understands it.
 internal static class XlsxCells
 {
-    /// "C5" → (2, 5); column 0-based, row 1-based. Row 0 when the reference has no digits.
-    public static (int Column, int Row) ParseReference(string reference)
+    /// Excel's sheet size: columns A to XFD, rows 1 to 1,048,576. A reference outside it is not from a spreadsheet program.
+    public const int MaxColumns = 16_384;
+    public const int MaxRows = 1_048_576;
+
+    /// Excel's limit on the characters of one cell.
+    public const int MaxCellChars = 32_767;
+
+    /// "C5" → (2, 5): column 0-based, row 1-based. False unless the reference is one to three letters then a row
+    /// number, inside <see cref="MaxColumns"/> × <see cref="MaxRows"/> ("XFE1", "A0", "A1048577", "5C" are not).
+    public static bool TryParseReference(ReadOnlySpan<char> reference, out int column, out int row)
     {
-        int col = 0, row = 0, i = 0;
-        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
+        column = -1;
+        row = 0;
+        int col = 0, i = 0;
+        for (; i < reference.Length && i < 4 && char.IsAsciiLetter(reference[i]); i++)
             col = col * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
-        for (; i < reference.Length && char.IsAsciiDigit(reference[i]); i++)
-            row = row * 10 + (reference[i] - '0');
-        return (col - 1, row);
+        if (i is 0 or > 3 || col > MaxColumns) return false;
+        var digits = reference[i..];
+        if (digits.Length is 0 or > 7 || digits[0] == '0') return false;
+        var r = 0;
+        foreach (var d in digits)
+        {
+            if (!char.IsAsciiDigit(d)) return false;
+            r = r * 10 + (d - '0');
+        }
+        if (r > MaxRows) return false;
+        (column, row) = (col - 1, r);
+        return true;
     }
 
     /// 0 → "A", 26 → "AA".
@@ -31,72 +46,6 @@ internal static class XlsxCells
     }
 
     public static string Reference(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
-
-    /// The first sheet of the workbook (in tab order) that is a worksheet, with its name.
-    public static (WorksheetPart Part, string Name)? FirstWorksheet(WorkbookPart workbookPart)
-    {
-        foreach (var sheet in workbookPart.Workbook?.Sheets?.Elements<Sheet>() ?? [])
-            if (sheet.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var part) && part is WorksheetPart ws)
-                return (ws, sheet.Name?.Value ?? "");
-        return null;
-    }
-
-    /// The visible text of a shared string item or inline string: plain text or rich-text runs,
-    /// without phonetic hints.
-    public static string ItemText(OpenXmlElement item)
-    {
-        string? single = null;
-        StringBuilder? sb = null;
-        foreach (var child in item.ChildElements)
-        {
-            var text = child switch
-            {
-                Text t => t.Text,
-                Run r => r.Text?.Text,
-                _ => null,
-            };
-            if (text is null) continue;
-            if (single is null) { single = text; continue; }
-            sb ??= new StringBuilder(single);
-            sb.Append(text);
-        }
-        return sb?.ToString() ?? single ?? "";
-    }
-
-    /// The shared strings, read SAX-style.
-    public static List<string> ReadSharedStrings(WorkbookPart workbookPart)
-    {
-        var list = new List<string>();
-        if (workbookPart.SharedStringTablePart is not { } part) return list;
-        using var reader = OpenXmlReader.Create(part);
-        var more = reader.Read();
-        while (more)
-        {
-            if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
-            {
-                list.Add(ItemText(reader.LoadCurrentElement()!));
-                more = !reader.EOF;
-                continue;
-            }
-            more = reader.Read();
-        }
-        return list;
-    }
-
-    /// Per cell format index (cellXfs), whether it shows a date.
-    public static bool[] DateStyles(WorkbookPart workbookPart)
-    {
-        var stylesheet = workbookPart.WorkbookStylesPart?.Stylesheet;
-        if (stylesheet?.CellFormats is not { } formats) return [];
-        var custom = new Dictionary<uint, string>();
-        foreach (var nf in stylesheet.NumberingFormats?.Elements<NumberingFormat>() ?? [])
-            if (nf.NumberFormatId?.Value is { } id) custom[id] = nf.FormatCode?.Value ?? "";
-        return formats.Elements<CellFormat>().Select(xf =>
-        {
-            var id = xf.NumberFormatId?.Value ?? 0;
-            return custom.TryGetValue(id, out var code) ? IsDateFormatCode(code) : id is >= 14 and <= 22;
-        }).ToArray();
-    }
 
     /// A custom number format shows a date when its first section has d, y, or m (months, not minutes:
     /// no h or s beside it) outside quoted literals, escapes and [brackets].
@@ -138,13 +87,10 @@ internal static class XlsxCells
         return d || y || (m && !hs);
     }
 
-    /// The cell as text: shared/inline strings as typed, numbers in invariant notation without exponent,
-    /// dates (by number format) as dd/MM/yyyy, booleans TRUE/FALSE, errors as Excel shows them.
-    public static string CellText(Cell cell, IReadOnlyList<string> sharedStrings, bool[] dateStyles, bool date1904) =>
-        CellText(cell.DataType?.InnerText, cell.CellValue?.Text, cell.InlineString is { } inline ? ItemText(inline) : null,
-            cell.StyleIndex?.Value ?? 0, sharedStrings, dateStyles, date1904);
-
-    /// The same from the parts of a cell: its t attribute, its &lt;v&gt; text, its inline string text, its s attribute.
+    /// The cell as text from its parts (its t attribute, its &lt;v&gt; text, its inline string text, its s attribute):
+    /// shared/inline strings as typed, numbers in invariant notation without exponent, dates (by number format)
+    /// as dd/MM/yyyy, booleans TRUE/FALSE, errors as Excel shows them. A shared string index must be in range
+    /// (the reader checks it).
     public static string CellText(string? type, string? raw, string? inlineText, uint style,
         IReadOnlyList<string> sharedStrings, bool[] dateStyles, bool date1904)
     {

@@ -41,7 +41,7 @@ public static class HouseholdsCommand
             o.WriteLine(outcome.Message);
             foreach (var e in outcome.Report.Errors) o.WriteLine("  " + e);
             foreach (var line in Data.Households.HouseholdFiles.Details(outcome.Report)) o.WriteLine("  " + line);
-            if (outcome.Report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && TabularFile.FromFileName(info.Name) == FileFormat.Xlsx)
+            if (outcome.Report.ErrorCount > 0 && pr.GetValue(errorsOut) is { } outPath && outcome.Report.Layout?.Format == FileFormat.Xlsx)
             {
                 await using var original = info.OpenRead();
                 await File.WriteAllBytesAsync(outPath, HouseholdExchange.ErrorCopy(original, outcome.Report), ct);

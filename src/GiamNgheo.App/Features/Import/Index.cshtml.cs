@@ -44,7 +44,7 @@ public sealed class IndexModel(HouseholdExchange exchange, ReviewYears years, IM
         if (Outcome!.Report.ErrorCount == 0) ConfirmToken = token;
         else
         {
-            if (TabularFile.FromFileName(file.FileName) == FileFormat.Xlsx)
+            if (Outcome.Report.Layout?.Format == FileFormat.Xlsx)
             {
                 await using var original = uploads.Open(token)!;
                 ErrorCopyToken = Guid.NewGuid().ToString("N");
