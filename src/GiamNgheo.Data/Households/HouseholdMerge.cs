@@ -32,7 +32,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
     public const string TouchedHouseholds = "SELECT household_id FROM stage_touched";
 
     private static readonly string[] Tables =
-        ["stage_row", "stage_household", "stage_roster", "stage_identity", "stage_matched", "stage_elsewhere", "stage_member", "stage_touched", "stage_communes"];
+        ["stage_row", "stage_household", "stage_roster", "stage_identity", "stage_matched", "stage_elsewhere", "stage_member", "stage_touched", "stage_communes", "stage_latest"];
 
     private SqliteTransaction? _sqliteStaging;
     private bool Pg => db.Kind == DatabaseKind.Postgres;
@@ -149,7 +149,13 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
             FROM memberships m JOIN people p ON p.id = m.person_id
             WHERE m.household_id IN (SELECT household_id FROM stage_household)
             """, ct);
-        await Run("CREATE INDEX ix_stage_roster ON stage_roster (household_id)", ct);
+        await Run("CREATE INDEX ix_stage_roster ON stage_roster (household_id, year, position)", ct);
+        // The year of each household's latest roster up to this one (its place in it recognises a corrected name).
+        await Run($"""
+            CREATE {Temp("stage_latest")}
+            SELECT household_id, max(year) AS year FROM stage_roster WHERE year <= @year GROUP BY household_id
+            """, ct);
+        await Run("CREATE INDEX ix_stage_latest ON stage_latest (household_id)", ct);
         await Run($"""
             CREATE {Temp("stage_identity")}
             SELECT r.row_no, r.code, h.id AS household_id, r.position, r.full_name, r.date_of_birth, r.citizen_id, r.person_hint
@@ -190,8 +196,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
         await Run($"""
             INSERT INTO stage_matched (row_no, person_id)
             SELECT i.row_no, min(k.person_id) FROM stage_identity i
-            JOIN (SELECT household_id, max(year) AS year FROM stage_roster WHERE year <= @year GROUP BY household_id) last
-              ON last.household_id = i.household_id
+            JOIN stage_latest last ON last.household_id = i.household_id
             JOIN stage_roster k ON k.household_id = i.household_id AND k.year = last.year AND k.position = i.position
               AND k.date_of_birth = i.date_of_birth
             WHERE (i.citizen_id IS NULL OR k.citizen_id IS NULL OR k.citizen_id = i.citizen_id) AND {unmatched}

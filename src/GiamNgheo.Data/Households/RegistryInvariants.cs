@@ -35,24 +35,26 @@ public static class RegistryInvariants
             SELECT citizen_id, count(*) FROM people WHERE citizen_id IS NOT NULL{citizenScope}
             GROUP BY citizen_id HAVING count(*) > 1 ORDER BY citizen_id
             """, r => new RowError(0, "Số CCCD", r.GetString(0), $"Số CCCD này thuộc về {r.GetInt64(1)} người; một số CCCD chỉ thuộc về một người."));
+        // One pass over the household-years in scope and their members (the index on memberships by household and year).
         await Read($"""
-            SELECT h.code, y.year, count(m.person_id)
+            SELECT h.code, y.year, y.member_count, y.head_name, count(m.person_id),
+                count(CASE WHEN m.relation = @head THEN 1 END), max(CASE WHEN m.relation = @head THEN p.full_name END)
             FROM household_years y JOIN households h ON h.id = y.household_id
-            LEFT JOIN memberships m ON m.household_id = y.household_id AND m.year = y.year AND m.relation = @head
+            LEFT JOIN memberships m ON m.household_id = y.household_id AND m.year = y.year
+            LEFT JOIN people p ON p.id = m.person_id
             WHERE 1 = 1{inScope}{inYear}
-            GROUP BY h.code, y.year HAVING count(m.person_id) <> 1 ORDER BY h.code, y.year
-            """, r => new RowError(0, "Mã hộ", r.GetString(0), $"Năm {r.GetInt32(1)} hộ có {r.GetInt64(2)} chủ hộ; mỗi hộ có đúng một chủ hộ."));
-        await Read($"""
-            SELECT h.code, y.year, y.member_count, coalesce(c.members, 0), y.head_name, coalesce(c.head, '')
-            FROM household_years y JOIN households h ON h.id = y.household_id
-            LEFT JOIN (
-                SELECT m.household_id, m.year, count(*) AS members, max(CASE WHEN m.relation = @head THEN p.full_name END) AS head
-                FROM memberships m JOIN people p ON p.id = m.person_id GROUP BY m.household_id, m.year
-            ) c ON c.household_id = y.household_id AND c.year = y.year
-            WHERE (y.member_count <> coalesce(c.members, 0) OR y.head_name IS DISTINCT FROM c.head){inScope}{inYear}
+            GROUP BY h.code, y.year, y.member_count, y.head_name
+            HAVING count(CASE WHEN m.relation = @head THEN 1 END) <> 1 OR y.member_count <> count(m.person_id)
+                OR y.head_name IS DISTINCT FROM max(CASE WHEN m.relation = @head THEN p.full_name END)
             ORDER BY h.code, y.year
-            """, r => new RowError(0, "Mã hộ", r.GetString(0),
-                $"Năm {r.GetInt32(1)} hộ ghi {r.GetInt32(2)} thành viên, chủ hộ «{r.GetString(4)}», nhưng có {r.GetInt64(3)} thành viên, chủ hộ «{r.GetString(5)}»."));
+            """, r =>
+        {
+            var (code, yearOf, heads) = (r.GetString(0), r.GetInt32(1), r.GetInt64(5));
+            return heads != 1
+                ? new RowError(0, "Mã hộ", code, $"Năm {yearOf} hộ có {heads} chủ hộ; mỗi hộ có đúng một chủ hộ.")
+                : new RowError(0, "Mã hộ", code, $"Năm {yearOf} hộ ghi {r.GetInt32(2)} thành viên, chủ hộ «{(r.IsDBNull(3) ? "" : r.GetString(3))}», " +
+                    $"nhưng có {r.GetInt64(4)} thành viên, chủ hộ «{(r.IsDBNull(6) ? "" : r.GetString(6))}».");
+        });
         return errors;
     }
 }
