@@ -133,6 +133,7 @@ public static class HouseholdImport
                 var result = await merge.WriteAsync(ct);
                 Add(await RegistryInvariants.BrokenAsync(db, year, HouseholdMerge.TouchedHouseholds, ct));
                 if (errorCount > 0) return Refused(households, members);
+                Trace("invariants");
                 var duplicates = await LikelyDuplicatesAsync(db, year, ct);
                 Trace("checked");
                 var report = new ImportReport(year, dryRun, !dryRun, households, members, 0, [], duplicates)

@@ -32,7 +32,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
     public const string TouchedHouseholds = "SELECT household_id FROM stage_touched";
 
     private static readonly string[] Tables =
-        ["stage_row", "stage_household", "stage_roster", "stage_identity", "stage_matched", "stage_elsewhere", "stage_member", "stage_touched", "stage_communes", "stage_latest"];
+        ["stage_row", "stage_household", "stage_roster", "stage_identity", "stage_matched", "stage_elsewhere", "stage_member", "stage_touched", "stage_communes", "stage_latest", "stage_open"];
 
     private SqliteTransaction? _sqliteStaging;
     private bool Pg => db.Kind == DatabaseKind.Postgres;
@@ -153,7 +153,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
         // The year of each household's latest roster up to this one (its place in it recognises a corrected name).
         await Run($"""
             CREATE {Temp("stage_latest")}
-            SELECT household_id, max(year) AS year FROM stage_roster WHERE year <= @year GROUP BY household_id
+            SELECT household_id, CAST(max(year) AS integer) AS year FROM stage_roster WHERE year <= @year GROUP BY household_id
             """, ct);
         await Run("CREATE INDEX ix_stage_latest ON stage_latest (household_id)", ct);
         await Run($"""
@@ -184,10 +184,16 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
             JOIN stage_roster k ON k.household_id = i.household_id AND k.full_name = i.full_name AND k.date_of_birth = i.date_of_birth
             WHERE {unmatched} GROUP BY i.row_no
             """, ct);
+        // The rows still open after that (on a re-import, none): the later steps read only these.
+        await Run($"""
+            CREATE {Temp("stage_open")}
+            SELECT i.* FROM stage_identity i WHERE NOT EXISTS (SELECT 1 FROM stage_matched x WHERE x.row_no = i.row_no)
+            """, ct);
+        await Run("CREATE INDEX ix_stage_open ON stage_open (row_no)", ct);
         // Same household, same citizen ID: the same person, her name or birth date corrected.
         await Run($"""
             INSERT INTO stage_matched (row_no, person_id)
-            SELECT i.row_no, max(k.person_id) FROM stage_identity i
+            SELECT i.row_no, max(k.person_id) FROM stage_open i
             JOIN stage_roster k ON k.household_id = i.household_id AND k.citizen_id = i.citizen_id
             WHERE i.citizen_id IS NOT NULL AND {unmatched} GROUP BY i.row_no
             """, ct);
@@ -195,7 +201,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
         // carry different citizen IDs.
         await Run($"""
             INSERT INTO stage_matched (row_no, person_id)
-            SELECT i.row_no, min(k.person_id) FROM stage_identity i
+            SELECT i.row_no, min(k.person_id) FROM stage_open i
             JOIN stage_latest last ON last.household_id = i.household_id
             JOIN stage_roster k ON k.household_id = i.household_id AND k.year = last.year AND k.position = i.position
               AND k.date_of_birth = i.date_of_birth
@@ -206,7 +212,7 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
         await Run($"""
             CREATE {Temp("stage_elsewhere")}
             SELECT i.row_no, p.id AS person_id, CASE WHEN p.full_name = i.full_name AND p.date_of_birth = i.date_of_birth THEN 1 ELSE 0 END AS same
-            FROM stage_identity i JOIN people p ON p.citizen_id = i.citizen_id
+            FROM stage_open i JOIN people p ON p.citizen_id = i.citizen_id
             WHERE i.citizen_id IS NOT NULL AND {Unmatched("p.id")}
             """, ct);
         await Run("""
@@ -257,15 +263,16 @@ internal sealed class HouseholdMerge(RegistryDb db, int year, DateTime nowUtc, I
         if (errors.Count > 0) return errors;
 
         // Everyone else is a new person: ids from the sequence (PostgreSQL) or after the largest id (SQLite, where this
-        // transaction is the only writer).
+        // transaction is the only writer). The casts give SQLite's columns a type: a column of an untyped expression
+        // cannot be searched by its index from an integer column, and the removals' lookup became quadratic.
         var newId = Pg
             ? "nextval(pg_get_serial_sequence('people', 'id'))"
             : "(SELECT coalesce(max(id), 0) FROM people) + count(CASE WHEN k.person_id IS NULL THEN 1 END) OVER (ORDER BY r.row_no ROWS UNBOUNDED PRECEDING)";
         await Run($"""
             CREATE {Temp("stage_member")}
             SELECT h.id AS household_id, r.position, {string.Join(", ", MemberColumns.Select(c => "r." + c.Name))},
-                CASE WHEN k.person_id IS NULL THEN {newId} ELSE k.person_id END AS person_id,
-                CASE WHEN k.person_id IS NULL THEN 1 ELSE 0 END AS is_new
+                CAST(CASE WHEN k.person_id IS NULL THEN {newId} ELSE k.person_id END AS bigint) AS person_id,
+                CAST(CASE WHEN k.person_id IS NULL THEN 1 ELSE 0 END AS integer) AS is_new
             FROM stage_row r JOIN households h ON h.code = r.code
             LEFT JOIN stage_matched k ON k.row_no = r.row_no
             """, ct);
