@@ -1,6 +1,3 @@
-using GiamNgheo.Domain.Households;
-using GiamNgheo.Domain.Units;
-
 namespace GiamNgheo.Demo;
 
 /// Income and housing of a household in a review year.

@@ -1,6 +1,3 @@
-using GiamNgheo.Domain.Households;
-using GiamNgheo.Domain.Units;
-
 namespace GiamNgheo.Demo;
 
 /// A synthetic household with its current state (the state of the last simulated review year).

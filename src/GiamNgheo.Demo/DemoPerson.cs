@@ -1,5 +1,4 @@
 using GiamNgheo.Domain.Households;
-using GiamNgheo.Domain.Units;
 
 namespace GiamNgheo.Demo;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using GiamNgheo.Domain.Common;
 
 namespace GiamNgheo.Files.Tabular;

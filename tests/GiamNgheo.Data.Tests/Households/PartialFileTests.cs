@@ -1,6 +1,5 @@
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
-using GiamNgheo.Domain.Households;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Imports;
 using static GiamNgheo.Data.Tests.Households.Sample;

@@ -3,7 +3,6 @@ using System.Text;
 using FsCheck.Xunit;
 using GiamNgheo.Data.Households;
 using GiamNgheo.Data.Model;
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
 using Microsoft.EntityFrameworkCore;
 using static GiamNgheo.Data.Tests.Households.Imports;

@@ -1,5 +1,4 @@
 using System.Text;
-using GiamNgheo.Domain.Households;
 using GiamNgheo.Files.Exchange;
 using static GiamNgheo.Domain.Tests.Households.FileRows;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Tests.Households;
-using GiamNgheo.Files.Exchange;
 using GiamNgheo.Files.Tabular;
 using static GiamNgheo.Data.Tests.Files.Workbooks;
 
