@@ -3,11 +3,12 @@ using GiamNgheo.App.Cli;
 
 namespace GiamNgheo.App.Tests.Cli;
 
-/// Runs `giamngheo` commands in-process against a SQLite file of their own, output and errors captured.
-public sealed class CliRunner : IDisposable
+/// Runs `giamngheo` commands in-process against a SQLite file of their own (or the given database), output and errors
+/// captured.
+public sealed class CliRunner(string? database = null) : IDisposable
 {
     public string Dir { get; } = Directory.CreateTempSubdirectory("giamngheo-cli-").FullName;
-    public string Db => Path.Combine(Dir, "cli.db");
+    public string Db => database ?? Path.Combine(Dir, "cli.db");
 
     public async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
