@@ -43,17 +43,17 @@ public static class ScorecardAnswersImport
     public static async Task<AnswersImportReport> ImportAsync(RegistryDb db, Stream stream, string name, bool dryRun, string actor, DateTime nowUtc,
         CancellationToken ct = default)
     {
-        if (TabularFile.FromFileName(name) is not { } format)
-            return Refused(new RowError(0, "Tệp", name, "Chỉ nhận tệp .csv hoặc .xlsx."));
+        // Read as its content is, its header row found below any title rows: the household file's reading (HouseholdFiles).
         try
         {
-            using var reader = TabularFile.Open(stream, format);
-            return await RunAsync(db, reader.Headers, reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells)), name, dryRun, actor, nowUtc, ct);
+            using var reader = TabularFile.Open(stream, name, Columns.Select(c => c.Item1).ToList());
+            return await RunAsync(db, reader.Headers, reader.Rows().Select(r => new RawRow(r.RowNumber, r.Cells, r.Problems.Count > 0 ? r.Problems : null)),
+                name, dryRun, actor, nowUtc, ct);
         }
         catch (TabularFileException e)
         {
             db.ChangeTracker.Clear();
-            return Refused(new RowError(0, "Tệp", name, e.Message));
+            return Refused(e.Error ?? new RowError(0, "Tệp", name, e.Message));
         }
     }
 
@@ -79,7 +79,11 @@ public static class ScorecardAnswersImport
                 string Cell(int c) => map[c] < raw.Cells.Count ? raw.Cells[map[c]].Trim() : "";
                 var (code, yearText, chCode, optCode) = (Cell(0), Cell(1), Cell(2), Cell(3));
                 var before = errorCount;
+                foreach (var problem in raw.Problems ?? []) Error(problem);
                 if (code.Length == 0) Error(new RowError(raw.Number, Household, code, "Không được để trống."));
+                // The same characters as the household file's Mã hộ: nothing PostgreSQL would refuse (NUL) reaches staging.
+                else if ((TextCharacters.Code.Problem(Household, code) ?? TextCharacters.TooLong(Household, code, 30)) is { } bad)
+                    Error(new RowError(raw.Number, Household, TextCharacters.Shown(code), bad));
                 if (!int.TryParse(yearText, out var year) || year < 2016 || year > 2100)
                 {
                     Error(new RowError(raw.Number, Year, yearText, "Năm rà soát phải là số có 4 chữ số, từ 2016."));

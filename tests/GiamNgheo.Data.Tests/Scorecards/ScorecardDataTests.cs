@@ -154,6 +154,29 @@ public abstract class ScorecardDataTests(DatabaseKind kind)
         Assert.Equal(("Mã lựa chọn", 1), (Assert.Single(missingColumn.Errors).Column, missingColumn.Errors[0].Row));
     }
 
+    /// The answers file is read as the household file is: a title row above the header; an invisible character in a
+    /// household code is a row error before anything is staged, and a NUL (which PostgreSQL would refuse) makes the file
+    /// one that is not text.
+    [Fact]
+    public async Task AnswersImport_BelowATitleRow_RefusesAnInvisibleCharacterInTheCode()
+    {
+        var (_, db, _) = await SetUpAsync();
+        await using var _db = db;
+        await ScorecardStore.LoadAsync(db, ExampleJson(), "example-2022.json", "test", Now);
+        var csv = string.Join("\n", "PHIẾU B — TRẢ LỜI NĂM 2024", "", string.Join(",", AnswerHeaders), "07444-00001,2024,B10,2", "07444\u001b00001,2024,B11,1");
+        var report = await ScorecardAnswersImport.ImportAsync(db, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "tra-loi.csv", false, "test", Now);
+
+        Assert.False(report.Applied);
+        var e = Assert.Single(report.Errors);
+        Assert.Equal((5, "Mã hộ"), (e.Row, e.Column));
+        Assert.Contains("U+001B", e.Message);
+        Assert.Equal(0, await db.Set<ScorecardAnswer>().CountAsync());
+
+        var nul = await ScorecardAnswersImport.ImportAsync(db, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv.Replace('\u001b', '\0'))), "tra-loi.csv", false, "test", Now);
+        Assert.Equal("Tệp", Assert.Single(nul.Errors).Column);
+        Assert.Equal(0, await db.Set<ScorecardAnswer>().CountAsync());
+    }
+
     [Fact]
     public async Task AnswersImport_FromAnXlsxFile_ThroughTheTabularReaders()
     {
