@@ -5,10 +5,13 @@ namespace GiamNgheo.App.Tests.Cli;
 
 /// Runs `giamngheo` commands in-process against a SQLite file of their own (or the given database), output and errors
 /// captured.
-public sealed class CliRunner(string? database = null) : IDisposable
+public sealed class CliRunner : IDisposable
 {
+    /// Another database than the SQLite file of its own (xUnit builds a class fixture with its one constructor).
+    public string? Database { get; init; }
+
     public string Dir { get; } = Directory.CreateTempSubdirectory("giamngheo-cli-").FullName;
-    public string Db => database ?? Path.Combine(Dir, "cli.db");
+    public string Db => Database ?? Path.Combine(Dir, "cli.db");
 
     public async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {

@@ -25,7 +25,7 @@ public sealed class CrashSafeResultsTests
             await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", c);
             await create.ExecuteNonQueryAsync();
         }
-        return new CliRunner(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        return new CliRunner { Database = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString };
     }
 
     [Theory]
