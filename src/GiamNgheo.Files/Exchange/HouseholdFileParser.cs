@@ -190,7 +190,9 @@ public sealed class HouseholdFileParser(int year, Func<string, CommuneRef?> find
     }
 
     /// A cell trimmed and in Unicode NFC (see TextCharacters.Nfc), so that the same text is always the same string.
-    private static string Cell(RawRow r, int index) => index < r.Cells.Count ? TextCharacters.Nfc((r.Cells[index] ?? "").Trim()) : "";
+    /// The apostrophe the CSV export puts before a cell Excel would run as a formula (CsvWriter) is not part of the value.
+    private static string Cell(RawRow r, int index) =>
+        index < r.Cells.Count ? TextCharacters.Nfc(Tabular.CsvWriter.Unmarked((r.Cells[index] ?? "").Trim())) : "";
 
     /// The value is shown with its invisible characters made visible (U+0000), and cut when very long.
     private static RowError Error(RawRow r, string key, string? value, string message) =>
