@@ -28,6 +28,7 @@ public static class WebHost
         Problems.AddServices(builder.Services);
 
         var app = builder.Build();
+        SecurityHeaders.Use(app);
         Problems.Use(app);
         app.UseStaticFiles();
         app.UseRouting();

@@ -14,16 +14,22 @@ public sealed class JourneyTests(AppFixture app, ChromiumFixture chromium)
 {
     public static readonly string ScreenshotDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// What the browser refused under the content security policy, by page (SecurityHeaders): checked at every shot.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Refused = [];
+
     private async Task<IPage> OpenAsync(int width = 1366, int height = 768)
     {
         var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        var refused = Refused.GetOrCreateValue(page);
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) lock (refused) refused.Add(message.Text); };
         return page;
     }
 
     private static Task Shot(IPage page, string name)
     {
+        if (Refused.TryGetValue(page, out var refused)) Assert.Empty(refused);
         Directory.CreateDirectory(ScreenshotDir);
         return page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
     }
