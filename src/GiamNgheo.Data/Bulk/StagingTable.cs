@@ -162,6 +162,19 @@ public static class Sql
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// The rows of a query, each made into a value by <paramref name="row"/> (the bulk paths' small reads: errors,
+    /// removals, ids). Opens the connection when the caller has not.
+    public static async Task<List<T>> ListAsync<T>(RegistryDb db, string sql, Func<DbDataReader, T> row, CancellationToken ct,
+        params (string Name, object? Value)[] parameters)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = Command(db, sql, parameters);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<T>();
+        while (await r.ReadAsync(ct)) list.Add(row(r));
+        return list;
+    }
+
     public static DbCommand Command(RegistryDb db, string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = db.Database.GetDbConnection().CreateCommand();

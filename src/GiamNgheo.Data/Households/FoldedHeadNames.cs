@@ -30,13 +30,10 @@ public static class FoldedHeadNames
         await db.Database.OpenConnectionAsync(ct);
         while (true)
         {
-            var batch = new List<Folded>(Batch);
-            await using (var cmd = Sql.Command(db, $"""
+            var batch = await Sql.ListAsync(db, $"""
                 SELECT household_id, year, head_name FROM household_years
                 WHERE head_name_folded IS NULL AND head_name IS NOT NULL ORDER BY household_id, year LIMIT {Batch}
-                """))
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) batch.Add(new Folded(r.GetInt64(0), r.GetInt32(1), VietnameseText.Fold(r.GetString(2))));
+                """, r => new Folded(r.GetInt64(0), r.GetInt32(1), VietnameseText.Fold(r.GetString(2))), ct);
             if (batch.Count == 0) return total;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using (var stage = await StagingTable<Folded>.CreateAsync(db, "stage_folded", Columns, ct))

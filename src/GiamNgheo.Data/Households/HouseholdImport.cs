@@ -215,22 +215,14 @@ public static class HouseholdImport
         .. HouseholdColumns.Select(c => new StagingColumn<StagedRow>(c.Name, c.Type, r => r.CarriesHousehold ? c.Value(r.Block) : null)),
     ];
 
-    private static async Task<List<RowError>> RepeatedHouseholdsAsync(RegistryDb db, CancellationToken ct)
-    {
-        var result = new List<RowError>();
-        await using var cmd = Sql.Command(db,
-            "SELECT code, min(first_row), max(first_row) FROM stage_row WHERE position = 1 GROUP BY code HAVING count(*) > 1 ORDER BY min(first_row) LIMIT 1000");
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            result.Add(new RowError(r.GetInt32(2), "Mã hộ", r.GetString(0),
-                $"Hộ này đã có ở dòng {r.GetInt32(1)}; các dòng của một hộ phải liền nhau, mỗi hộ chỉ xuất hiện một lần trong tệp."));
-        return result;
-    }
+    private static Task<List<RowError>> RepeatedHouseholdsAsync(RegistryDb db, CancellationToken ct) => Sql.ListAsync(db,
+        "SELECT code, min(first_row), max(first_row) FROM stage_row WHERE position = 1 GROUP BY code HAVING count(*) > 1 ORDER BY min(first_row) LIMIT 1000",
+        r => new RowError(r.GetInt32(2), "Mã hộ", r.GetString(0),
+            $"Hộ này đã có ở dòng {r.GetInt32(1)}; các dòng của một hộ phải liền nhau, mỗi hộ chỉ xuất hiện một lần trong tệp."), ct);
 
     private static async Task<List<LikelyDuplicate>> LikelyDuplicatesAsync(RegistryDb db, int year, CancellationToken ct)
     {
-        var result = new List<LikelyDuplicate>();
-        await using (var cmd = Sql.Command(db, """
+        var result = await Sql.ListAsync(db, """
             SELECT d.citizen_id, h1.code, h2.code, d.households
             FROM (
                 SELECT p.citizen_id, min(m.household_id) AS first_id, max(m.household_id) AS last_id, count(DISTINCT m.household_id) AS households
@@ -241,14 +233,12 @@ public static class HouseholdImport
             ) d
             JOIN households h1 ON h1.id = d.first_id JOIN households h2 ON h2.id = d.last_id
             ORDER BY d.citizen_id
-            """, ("@year", year)))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-                result.Add(new("Trùng số CCCD", $"Số CCCD {r.GetString(0)} có ở {r.GetInt64(3)} hộ (ví dụ {r.GetString(1)} và {r.GetString(2)})."));
+            """, r => new LikelyDuplicate("Trùng số CCCD", $"Số CCCD {r.GetString(0)} có ở {r.GetInt64(3)} hộ (ví dụ {r.GetString(1)} và {r.GetString(2)})."),
+            ct, ("@year", year));
 
         // Same name and birth date in two households of one commune: the file's households among themselves
         // and against the commune's other households of the year. Grouped first, named after.
-        await using (var cmd = Sql.Command(db, """
+        result.AddRange(await Sql.ListAsync(db, """
             SELECT u.name, d.full_name, d.date_of_birth, h1.code, h2.code
             FROM (
                 SELECT unit_id, full_name, date_of_birth, min(household_id) AS first_id, max(household_id) AS last_id
@@ -267,13 +257,9 @@ public static class HouseholdImport
             ) d
             JOIN units u ON u.id = d.unit_id JOIN households h1 ON h1.id = d.first_id JOIN households h2 ON h2.id = d.last_id
             ORDER BY u.name, d.full_name
-            """, ("@year", year)))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-            {
-                var dob = r.GetValue(2) is DateTime dt ? DateOnly.FromDateTime(dt) : r.GetValue(2) is DateOnly d ? d : DateOnly.Parse(r.GetString(2));
-                result.Add(new("Trùng họ tên và ngày sinh", $"{r.GetString(1)}, sinh {VnFormat.Date(dob)}, có ở hộ {r.GetString(3)} và {r.GetString(4)} cùng thuộc {r.GetString(0)}."));
-            }
+            """, r => new LikelyDuplicate("Trùng họ tên và ngày sinh",
+                $"{r.GetString(1)}, sinh {VnFormat.Date(r.GetFieldValue<DateOnly>(2))}, có ở hộ {r.GetString(3)} và {r.GetString(4)} cùng thuộc {r.GetString(0)}."),
+            ct, ("@year", year)));
         return result;
     }
 }

@@ -2,7 +2,6 @@ using GiamNgheo.Data.Bulk;
 using GiamNgheo.Data.Model;
 using GiamNgheo.Domain.Common;
 using GiamNgheo.Domain.Households;
-using Microsoft.EntityFrameworkCore;
 
 namespace GiamNgheo.Data.Households;
 
@@ -18,14 +17,9 @@ public static class RegistryInvariants
     {
         var inScope = householdScope is null ? "" : $" AND y.household_id IN ({householdScope})";
         var inYear = year is null ? "" : " AND y.year = @year";
-        await db.Database.OpenConnectionAsync(ct);
         var errors = new List<RowError>();
-        async Task Read(string sql, Func<System.Data.Common.DbDataReader, RowError> error)
-        {
-            await using var cmd = Sql.Command(db, sql + $" LIMIT {ImportReport.MaxErrorsKept}", ("@year", year ?? 0), ("@head", (int)Relation.Head));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) errors.Add(error(r));
-        }
+        async Task Read(string sql, Func<System.Data.Common.DbDataReader, RowError> error) => errors.AddRange(
+            await Sql.ListAsync(db, sql + $" LIMIT {ImportReport.MaxErrorsKept}", error, ct, ("@year", year ?? 0), ("@head", (int)Relation.Head)));
 
         var citizenScope = householdScope is null ? "" : $"""
              AND citizen_id IN (SELECT p.citizen_id FROM people p JOIN memberships m ON m.person_id = p.id

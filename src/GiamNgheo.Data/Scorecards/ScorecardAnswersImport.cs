@@ -111,14 +111,12 @@ public static class ScorecardAnswersImport
         }
 
         // Households are resolved in the database: the code must have facts for that year.
-        await using (var cmd = Sql.Command(db, """
+        foreach (var unknown in await Sql.ListAsync(db, """
             SELECT s.row_number, s.household_code, s.year FROM stage_answer s
             WHERE NOT EXISTS (SELECT 1 FROM households h JOIN household_years y ON y.household_id = h.id AND y.year = s.year WHERE h.code = s.household_code)
             ORDER BY s.row_number
-            """))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-                Error(new RowError(r.GetInt32(0), Household, r.GetString(1), $"Không có hộ mã này trong năm {r.GetInt32(2)}; nhập danh sách hộ của năm trước."));
+            """, r => new RowError(r.GetInt32(0), Household, r.GetString(1), $"Không có hộ mã này trong năm {r.GetInt32(2)}; nhập danh sách hộ của năm trước."), ct))
+            Error(unknown);
 
         if (errorCount > 0)
         {
@@ -137,13 +135,10 @@ public static class ScorecardAnswersImport
             await tx.RollbackAsync(ct);
             return new AnswersImportReport(false, count, households, 0, []);
         }
-        var communes = new List<(int, long)>();
-        await using (var cmd = Sql.Command(db, """
+        var communes = await Sql.ListAsync(db, """
             SELECT DISTINCT s.year, y.unit_id FROM stage_answer s JOIN households h ON h.code = s.household_code
             JOIN household_years y ON y.household_id = h.id AND y.year = s.year
-            """))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) communes.Add((r.GetInt32(0), r.GetInt64(1)));
+            """, r => (r.GetInt32(0), r.GetInt64(1)), ct);
         db.Set<ChangeRecord>().Add(new ChangeRecord
         {
             At = nowUtc, Actor = actor, Action = "scorecard.answers.import", Subject = fileName,

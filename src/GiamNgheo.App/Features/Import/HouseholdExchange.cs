@@ -28,31 +28,26 @@ public sealed class HouseholdExchange(RegistryDb db, IDbContextFactory<RegistryD
 
     public static Task WriteTemplateAsync(Stream output, FileFormat format, CancellationToken ct) => HouseholdTemplate.WriteAsync(output, format, ct);
 
-    public async Task<Outcome<ImportOutcome>> ImportFileAsync(Stream stream, string fileName, int year, bool dryRun, Actor actor,
-        CancellationToken ct, TextWriter? trace = null)
-    {
-        if (ReviewYears.Check(year) is { } bad) return bad;
-        try
-        {
-            var report = await HouseholdFiles.ImportAsync(db, stream, fileName, year, dryRun, actor.Name, clock.GetUtcNow().UtcDateTime, ct, trace);
-            return await AfterAsync(report, ct);
-        }
-        catch (RegistryBusyException e) { return Failure.Busy(e.Message); }
-    }
+    public Task<Outcome<ImportOutcome>> ImportFileAsync(Stream stream, string fileName, int year, bool dryRun, Actor actor,
+        CancellationToken ct, TextWriter? trace = null) =>
+        RunAsync(year, () => HouseholdFiles.ImportAsync(db, stream, fileName, year, dryRun, actor.Name, clock.GetUtcNow().UtcDateTime, ct, trace), ct);
 
     /// Rows of the exchange file from a form or the demo, under the file's rules. <paramref name="personByRow"/> names
     /// the person a form's row is (a member being edited keeps her identity whatever is corrected).
-    public async Task<Outcome<ImportOutcome>> ImportRowsAsync(IEnumerable<RawRow> rows, int year, Actor actor, string source, CancellationToken ct,
-        IReadOnlyDictionary<int, long>? personByRow = null)
+    public Task<Outcome<ImportOutcome>> ImportRowsAsync(IEnumerable<RawRow> rows, int year, Actor actor, string source, CancellationToken ct,
+        IReadOnlyDictionary<int, long>? personByRow = null) =>
+        RunAsync(year, () => HouseholdImport.RunAsync(db, HouseholdFile.Columns.Select(c => c.Header).ToList(), rows, year, dryRun: false,
+            actor.Name, source, clock.GetUtcNow().UtcDateTime, ct, personByRow: personByRow), ct);
+
+    /// The one path of a file and of a form: the year's rule, the import (a registry busy with another write is a
+    /// failure to retry, not an exception), then the results of what it wrote.
+    private async Task<Outcome<ImportOutcome>> RunAsync(int year, Func<Task<ImportReport>> import, CancellationToken ct)
     {
         if (ReviewYears.Check(year) is { } bad) return bad;
-        try
-        {
-            var report = await HouseholdImport.RunAsync(db, HouseholdFile.Columns.Select(c => c.Header).ToList(), rows, year, dryRun: false,
-                actor.Name, source, clock.GetUtcNow().UtcDateTime, ct, personByRow: personByRow);
-            return await AfterAsync(report, ct);
-        }
+        ImportReport report;
+        try { report = await import(); }
         catch (RegistryBusyException e) { return Failure.Busy(e.Message); }
+        return await AfterAsync(report, ct);
     }
 
     private async Task<Outcome<ImportOutcome>> AfterAsync(ImportReport report, CancellationToken ct)
